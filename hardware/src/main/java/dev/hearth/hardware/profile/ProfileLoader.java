@@ -7,6 +7,7 @@ import dev.hearth.hardware.condition.Type;
 import dev.hearth.hardware.condition.TypeChecker;
 import dev.hearth.hardware.profile.ProfileDocument.AddressDoc;
 import dev.hearth.hardware.profile.ProfileDocument.ChannelDoc;
+import dev.hearth.hardware.sim.PlantModels;
 import dev.hearth.hardware.source.DocumentBinder;
 import dev.hearth.hardware.source.LocatedTree;
 import dev.hearth.hardware.source.LocatedTreeReader;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,8 +332,15 @@ public final class ProfileLoader {
               problems.add("/simulation/bindings/" + role, "unknown channel '" + channel + "'");
             }
           });
-      return new SimulationSpec(
-          s.model(), Map.copyOf(bindings), s.params() == null ? Map.of() : Map.copyOf(s.params()));
+      // A copy that keeps null values (`heaterWatts:` without a value): the check reports them.
+      SimulationSpec spec =
+          new SimulationSpec(
+              s.model(),
+              Map.copyOf(bindings),
+              Collections.unmodifiableMap(
+                  s.params() == null ? Map.of() : new HashMap<>(s.params())));
+      PlantModels.check(spec, channels, problems::add); // model, role bindings, parameters
+      return spec;
     }
   }
 
