@@ -3,8 +3,8 @@ package dev.hearth.agent.runtime;
 import dev.hearth.specs.wire.StateReport;
 
 /**
- * Told what happens to the appliance, on the thread where it happened; must return quickly
- * (queue the work, never block on I/O).
+ * Told what happens to the appliance, on the thread where it happened; must return quickly (queue
+ * the work, never block on I/O).
  */
 public interface ApplianceObserver {
 
