@@ -1,5 +1,6 @@
 package dev.hearth.specs.canonical;
 
+import dev.hearth.specs.SpecException;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * programming error when code does it); readers of untrusted input catch it and return {@link
  * Parsed.Invalid} instead.
  */
-public final class InvalidFieldException extends IllegalArgumentException {
+public final class InvalidFieldException extends SpecException {
 
   private final String field;
   private final String problem;

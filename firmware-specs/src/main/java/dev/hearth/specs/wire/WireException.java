@@ -1,5 +1,7 @@
 package dev.hearth.specs.wire;
 
+import dev.hearth.specs.SpecException;
+
 /**
  * Thrown when a payload record is built with a value the protocol forbids, or encoded larger than
  * its topic kind allows. Carries the same {@link WireError} a decoder would report.
@@ -7,7 +9,7 @@ package dev.hearth.specs.wire;
  * <p>Building an invalid record is a programming error on the sending side, hence unchecked; the
  * codec never lets it escape while decoding, where the error becomes a {@link Decoded.Rejected}.
  */
-public final class WireException extends IllegalArgumentException {
+public final class WireException extends SpecException {
 
   private static final long serialVersionUID = 1L;
 
