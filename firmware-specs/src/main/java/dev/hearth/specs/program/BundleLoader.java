@@ -8,6 +8,7 @@ import dev.hearth.hardware.source.LocatedTreeReader;
 import dev.hearth.hardware.source.Problem;
 import dev.hearth.hardware.source.Problems;
 import dev.hearth.hardware.source.SourceLocation;
+import dev.hearth.specs.manifest.StrictSemver;
 import dev.hearth.specs.program.BundleDocuments.BundleDoc;
 import dev.hearth.specs.program.BundleDocuments.ProgramDoc;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.semver4j.Semver;
 
 /**
  * Loads a program bundle and checks it statically against a hardware profile: every problem, each
@@ -183,7 +183,7 @@ public final class BundleLoader {
   }
 
   private static void semver(String text, String pointer, Problems found) {
-    if (text == null || Semver.parse(text) == null) {
+    if (text == null || !StrictSemver.isStrict(text)) {
       found.add(pointer, "'" + text + "' is not a semantic version such as 1.2.0");
     }
   }

@@ -196,7 +196,7 @@ public final class ProgramSimulator {
         alarms.add(e.alarm());
         entry("alarm", e.alarm() + ": " + e.message());
       } else {
-        entry("safety", e.kind().name().toLowerCase().replace('_', ' ') + ": " + e.message());
+        entry("safety", e.interlock().isEmpty() ? e.message() : e.interlock() + ": " + e.message());
       }
     }
 

@@ -1,0 +1,2 @@
+/** {@code hearth keys}: generating signing keys. */
+package dev.hearth.cli.keys;
