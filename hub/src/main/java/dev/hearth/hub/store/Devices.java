@@ -9,6 +9,10 @@ public interface Devices {
   /**
    * Registers a device, or returns the existing one for the same claim code and hardware id
    * (enrollment is idempotent).
+   *
+   * <p>When the claim code or the id is already held by a different enrollment, nothing changes and
+   * the device holding it (the claim code's first) is returned: a caller detects the conflict by
+   * comparing its {@code hardwareId}, {@code id} and {@code claimCode} with the arguments.
    */
   Device register(String id, String hardwareId, String profile, String claimCode, Instant now);
 
@@ -49,4 +53,12 @@ public interface Devices {
 
   /** Marks an owner-issued claim code as used. */
   void useClaimCode(String code);
+
+  /**
+   * Uses an owner-issued claim code if it is unexpired and unused, atomically: of two enrollments
+   * presenting the same code at once, only one gets its owner.
+   *
+   * @return the code's owner, or empty when the code is unknown, expired or already used
+   */
+  Optional<String> redeemClaimCode(String code, Instant now);
 }

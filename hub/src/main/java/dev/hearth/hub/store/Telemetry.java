@@ -29,7 +29,11 @@ public interface Telemetry {
    */
   long purge(Instant rawBefore, Instant minutesBefore);
 
-  /** Missing batch sequence numbers of a device, as closed ranges, in {@code [from, to)}. */
+  /**
+   * Missing batch sequence numbers of a device, as closed ranges, among the batches whose first
+   * sample lies in {@code [from, to)} (and the batch just before them), ordered by seq; also the
+   * losses the device reported itself.
+   */
   List<Gap> gaps(String deviceId, Instant from, Instant to);
 
   /** The latest sample of every channel of a device. */
@@ -45,6 +49,27 @@ public interface Telemetry {
   /**
    * A run of batch sequence numbers that never arrived, plus samples the device itself reported
    * dropped.
+   *
+   * <p>A device that lost samples without skipping a seq (its buffer overflowed) yields a gap with
+   * no missing batch: {@code fromSeq} is the seq of the batch that reported the loss and {@code
+   * toSeq} one less, so {@link #missingBatches()} is 0 and {@code droppedSamples} is not.
+   *
+   * @param fromSeq the first missing seq
+   * @param toSeq the last missing seq ({@code fromSeq - 1} when none is missing)
+   * @param after the device time of the last sample before the gap (of the batch before it)
+   * @param before the device time of the first sample after the gap (of the batch after it)
+   * @param droppedSamples samples the batch after the gap says the device dropped before it
    */
-  record Gap(long fromSeq, long toSeq, Instant after, Instant before) {}
+  record Gap(long fromSeq, long toSeq, Instant after, Instant before, long droppedSamples) {
+
+    /** A gap of missing batches only. */
+    public Gap(long fromSeq, long toSeq, Instant after, Instant before) {
+      this(fromSeq, toSeq, after, before, 0);
+    }
+
+    /** How many batches never arrived. */
+    public long missingBatches() {
+      return Math.max(0, toSeq - fromSeq + 1);
+    }
+  }
 }
