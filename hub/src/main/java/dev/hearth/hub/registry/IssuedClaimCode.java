@@ -1,0 +1,11 @@
+package dev.hearth.hub.registry;
+
+import java.time.Instant;
+
+/**
+ * An owner-issued claim code, to be written into a board's {@code hearth.yaml}.
+ *
+ * @param code the code
+ * @param expiresAt when it stops being accepted
+ */
+public record IssuedClaimCode(ClaimCode code, Instant expiresAt) {}
