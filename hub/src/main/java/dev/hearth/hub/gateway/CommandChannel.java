@@ -1,0 +1,19 @@
+package dev.hearth.hub.gateway;
+
+import dev.hearth.specs.wire.Command;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A connected device that listens for commands: implemented by a transport session once the device
+ * has subscribed to its {@code commands} topic.
+ */
+public interface CommandChannel {
+
+  /**
+   * Sends a command (MQTT QoS 1).
+   *
+   * @return completes when the device acknowledged receiving it; exceptionally when the session
+   *     ended first, in which case the command stays queued and is sent again on the next session
+   */
+  CompletionStage<Void> deliver(Command command);
+}
