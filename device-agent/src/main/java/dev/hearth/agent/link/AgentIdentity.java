@@ -1,0 +1,23 @@
+package dev.hearth.agent.link;
+
+import dev.hearth.specs.wire.Status;
+import java.util.Objects;
+
+/**
+ * What the agent says about itself in its {@code status}.
+ *
+ * @param agentVersion the running agent's version
+ * @param firmware the installed firmware, {@code null} when none is installed
+ */
+public record AgentIdentity(String agentVersion, Status.Firmware firmware) {
+
+  public AgentIdentity {
+    Objects.requireNonNull(agentVersion, "agentVersion");
+  }
+
+  /** The version in the agent jar's manifest (or {@code 0.0.0-dev}), no firmware. */
+  public static AgentIdentity ofThisAgent() {
+    String version = AgentIdentity.class.getPackage().getImplementationVersion();
+    return new AgentIdentity(version == null ? "0.0.0-dev" : version, null);
+  }
+}
