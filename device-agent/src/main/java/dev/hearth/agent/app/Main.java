@@ -1,7 +1,9 @@
 package dev.hearth.agent.app;
 
 import dev.hearth.agent.cli.HearthAgentCommand;
+import dev.hearth.agent.enroll.EnrollCommand;
 import java.io.PrintWriter;
+import picocli.CommandLine;
 
 /** {@code hearth-agent}'s entry point. */
 public final class Main {
@@ -20,9 +22,11 @@ public final class Main {
    * @param tty true when {@code out} is a terminal: status lines are redrawn in place
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, boolean tty) {
-    return HearthAgentCommand.commandLine(new AgentApplication(), tty)
-        .setOut(out)
-        .setErr(err)
-        .execute(args);
+    AgentApplication assembler = new AgentApplication();
+    CommandLine cmd = HearthAgentCommand.commandLine(assembler, tty);
+    // run and enroll live outside cli: run needs the whole agent, enroll the hub's client.
+    cmd.addSubcommand("run", new RunCommand(assembler));
+    cmd.addSubcommand("enroll", new EnrollCommand());
+    return cmd.setOut(out).setErr(err).execute(args);
   }
 }

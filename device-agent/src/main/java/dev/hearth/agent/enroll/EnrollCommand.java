@@ -129,7 +129,7 @@ public final class EnrollCommand implements Callable<Integer> {
   Clock clock = Clock.systemUTC();
   Pause pause = Pause.real();
   RandomGenerator random = new SecureRandom();
-  String agentVersion = AgentVersion.current();
+  String agentVersion = dev.hearth.agent.AgentVersion.current();
 
   @Override
   public Integer call() {

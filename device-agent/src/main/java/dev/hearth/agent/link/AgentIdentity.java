@@ -1,5 +1,6 @@
 package dev.hearth.agent.link;
 
+import dev.hearth.agent.AgentVersion;
 import dev.hearth.specs.wire.Status;
 import java.util.Objects;
 
@@ -17,7 +18,6 @@ public record AgentIdentity(String agentVersion, Status.Firmware firmware) {
 
   /** The version in the agent jar's manifest (or {@code 0.0.0-dev}), no firmware. */
   public static AgentIdentity ofThisAgent() {
-    String version = AgentIdentity.class.getPackage().getImplementationVersion();
-    return new AgentIdentity(version == null ? "0.0.0-dev" : version, null);
+    return new AgentIdentity(AgentVersion.current(), null);
   }
 }
