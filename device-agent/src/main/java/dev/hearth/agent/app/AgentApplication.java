@@ -1,6 +1,12 @@
 package dev.hearth.agent.app;
 
 import dev.hearth.agent.cli.AgentAssembler;
+import dev.hearth.agent.cli.SelftestFollowUp;
+import dev.hearth.agent.config.AgentConfig;
+import dev.hearth.agent.enroll.BoardClaimCode;
+import dev.hearth.agent.enroll.ClaimCode;
+import dev.hearth.agent.enroll.EnrollmentStore;
+import dev.hearth.agent.enroll.QrText;
 import dev.hearth.agent.hal.Board;
 import dev.hearth.agent.hal.BoardSettings;
 import dev.hearth.agent.hal.SimulatedBoard;
@@ -20,6 +26,9 @@ import dev.hearth.hardware.sim.Plant;
 import dev.hearth.hardware.sim.PlantModels;
 import dev.hearth.specs.program.ProgramBundle;
 import dev.hearth.specs.program.ShippedBundles;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -66,6 +75,32 @@ public final class AgentApplication implements AgentAssembler {
     SimulatedBoard sim = Pi4jBoards.simulated(profile, plant, scheduler::monotonicMillis);
     Agent agent = assemble(sim.board(), shippedBundle(profile), scheduler, settings);
     return new SimulatedAgent(agent, sim.hardware());
+  }
+
+  /**
+   * After a self-test on hardware, an unenrolled board shows its claim code (and its QR code) and
+   * the command that enrolls it; the same code is what {@code enroll} will present.
+   */
+  @Override
+  public List<SelftestFollowUp> selftestFollowUps() {
+    return List.of(
+        (report, profile, simulated, out) -> {
+          if (simulated) {
+            return;
+          }
+          Path stateDir = AgentConfig.DEFAULT_STATE_DIR;
+          if (new EnrollmentStore(stateDir).isEnrolled()) {
+            return;
+          }
+          ClaimCode code = BoardClaimCode.loadOrCreate(stateDir, new SecureRandom()).code();
+          out.println();
+          out.println("This board is not enrolled yet. Its claim code: " + code);
+          out.print(QrText.render(code.value(), QrText.Terminal.DARK));
+          out.println(
+              "Type it into the hub (add an appliance), then run: "
+                  + "sudo hearth-agent enroll --hub <hub url>");
+          out.flush();
+        });
   }
 
   @Override

@@ -182,7 +182,7 @@ public final class EnrollCommand implements Callable<Integer> {
       }
       code = parsed.orElseThrow();
     } else {
-      code = ClaimCode.generate(random);
+      code = BoardClaimCode.loadOrCreate(agentConfig.stateDir(), random).code();
       out.println("Claim code for this " + profileRef + ": " + code);
       out.println();
       out.print(
@@ -200,7 +200,11 @@ public final class EnrollCommand implements Callable<Integer> {
     Enroller enroller = enroller(hubUrl, ca, store);
     EnrollmentRequest request = new EnrollmentRequest(code, hardwareId, profileRef, agentVersion);
     Enroller.Outcome outcome = enroller.enroll(request, wait, progress(out));
-    return report(outcome, store, out, err);
+    int exit = report(outcome, store, out, err);
+    if (store.isEnrolled()) {
+      BoardClaimCode.forget(agentConfig.stateDir());
+    }
+    return exit;
   }
 
   private int firstBoot(
