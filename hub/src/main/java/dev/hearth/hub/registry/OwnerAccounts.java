@@ -81,6 +81,27 @@ public final class OwnerAccounts {
     return owners.find(ownerId);
   }
 
+  public Optional<Owner> findByEmail(String email) {
+    return owners.findByEmail(normalizeEmail(email));
+  }
+
+  /**
+   * Sets a new password and ends every session of the account.
+   *
+   * @return false when the password is too short or too long, or there is no such account
+   */
+  public boolean setPassword(String ownerId, char[] password) {
+    if (password == null
+        || password.length < MIN_PASSWORD_LENGTH
+        || password.length > MAX_PASSWORD_LENGTH
+        || owners.find(ownerId).isEmpty()) {
+      return false;
+    }
+    owners.updatePassword(ownerId, passwords.hash(password));
+    owners.deleteSessionsOf(ownerId);
+    return true;
+  }
+
   /** E-mail addresses are compared as typed, ignoring case and surrounding blanks. */
   static String normalizeEmail(String email) {
     return email == null ? null : email.strip().toLowerCase(Locale.ROOT);

@@ -1,0 +1,118 @@
+package dev.hearth.hub.demo;
+
+import dev.hearth.hub.app.HubApplication;
+import dev.hearth.hub.app.HubSettings;
+import dev.hearth.hub.app.RunningHub;
+import dev.hearth.hub.registry.AccountOutcome;
+import dev.hearth.hub.registry.NewAccount;
+import dev.hearth.hub.registry.OwnerAccounts;
+import dev.hearth.hub.store.Owner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Starts the hub with the demo's root, the demo owner (a fresh password every start, printed) and
+ * the simulated appliances.
+ */
+public final class Demo implements AutoCloseable {
+
+  /** The demo owner's login. */
+  public static final String OWNER_EMAIL = "demo@hearth.local";
+
+  private static final String PASSWORD_SYMBOLS = "abcdefghjkmnpqrstuvwxyz23456789";
+
+  private final RunningHub hub;
+  private final DemoFleet fleet;
+  private final String password;
+
+  private Demo(RunningHub hub, DemoFleet fleet, String password) {
+    this.hub = hub;
+    this.fleet = fleet;
+    this.password = password;
+  }
+
+  /** The root file the demo hub uses, created on the first run. */
+  public static Path root(Path dataDir, Clock clock) {
+    return DemoRoot.ensure(dataDir, clock);
+  }
+
+  /**
+   * Starts the hub from {@code settings} (whose root file is {@link #root}), the owner and {@code
+   * appliances} simulated appliances.
+   */
+  public static Demo start(HubSettings settings, int appliances, Clock clock) {
+    RunningHub hub = HubApplication.start(settings, clock);
+    try {
+      String password = randomPassword();
+      String ownerId = owner(hub.registry().accounts(), password);
+      URI hubUrl = URI.create("http://127.0.0.1:" + hub.httpPort());
+      DemoFleet fleet =
+          DemoFleet.start(
+              DemoAppliance.household(appliances),
+              settings.dataDir(),
+              hubUrl,
+              hub.registry(),
+              hub.store(),
+              ownerId,
+              clock);
+      return new Demo(hub, fleet, password);
+    } catch (RuntimeException e) {
+      hub.close();
+      throw e;
+    }
+  }
+
+  private static String owner(OwnerAccounts accounts, String password) {
+    var existing = accounts.findByEmail(OWNER_EMAIL);
+    if (existing.isPresent()) {
+      accounts.setPassword(existing.get().id(), password.toCharArray());
+      return existing.get().id();
+    }
+    AccountOutcome outcome =
+        accounts.create(
+            new NewAccount(
+                OWNER_EMAIL,
+                "Demo owner",
+                password.toCharArray(),
+                Set.of(Owner.Role.OWNER),
+                "UTC"));
+    if (outcome instanceof AccountOutcome.Created created) {
+      return created.owner().id();
+    }
+    throw new IllegalStateException("cannot create the demo owner: " + outcome);
+  }
+
+  private static String randomPassword() {
+    SecureRandom random = new SecureRandom();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 14; i++) {
+      if (i > 0 && i % 5 == 4) {
+        out.append('-');
+      } else {
+        out.append(PASSWORD_SYMBOLS.charAt(random.nextInt(PASSWORD_SYMBOLS.length())));
+      }
+    }
+    return out.toString();
+  }
+
+  public RunningHub hub() {
+    return hub;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public int appliances() {
+    return fleet.size();
+  }
+
+  @Override
+  public void close() {
+    fleet.close();
+    hub.close();
+  }
+}

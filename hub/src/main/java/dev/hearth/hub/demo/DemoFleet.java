@@ -1,0 +1,193 @@
+package dev.hearth.hub.demo;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.agent.app.AgentApplication;
+import dev.hearth.agent.app.ConnectedAgent;
+import dev.hearth.agent.config.AgentConfig;
+import dev.hearth.agent.config.HardwareConfig;
+import dev.hearth.agent.config.HardwareProvider;
+import dev.hearth.agent.config.LocalConfig;
+import dev.hearth.agent.enroll.ClaimCode;
+import dev.hearth.agent.enroll.Enroller;
+import dev.hearth.agent.enroll.Enrollment;
+import dev.hearth.agent.enroll.EnrollmentRequest;
+import dev.hearth.agent.enroll.EnrollmentStore;
+import dev.hearth.agent.enroll.HardwareId;
+import dev.hearth.agent.enroll.HubEnrollmentClient;
+import dev.hearth.agent.enroll.Pause;
+import dev.hearth.agent.runtime.ProgramAppliance;
+import dev.hearth.hardware.profile.ProfileRef;
+import dev.hearth.hub.registry.Registry;
+import dev.hearth.hub.store.HubStore;
+import dev.hearth.specs.canonical.Parsed;
+import dev.hearth.specs.wire.Command;
+import dev.hearth.specs.wire.StateReport;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The demo's appliances: each enrolls with the hub over HTTP with a claim code its owner issued
+ * (once; later runs reuse the stored enrollment, as a board would), then runs the real agent on a
+ * simulated plant in real time, connected over MQTT. A small driver starts the next program a
+ * little while after each one ends, so there is always something to watch.
+ */
+final class DemoFleet implements AutoCloseable {
+
+  private static final Duration REST_BETWEEN_CYCLES = Duration.ofSeconds(20);
+
+  private final List<ConnectedAgent> agents = new ArrayList<>();
+  private final ScheduledExecutorService driver =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "hearth-demo-driver");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicLong commandIds = new AtomicLong();
+
+  /** Enrolls (where needed) and starts every appliance. */
+  static DemoFleet start(
+      List<DemoAppliance> appliances,
+      Path dataDir,
+      URI hubUrl,
+      Registry registry,
+      HubStore store,
+      String ownerId,
+      Clock clock) {
+    DemoFleet fleet = new DemoFleet();
+    try {
+      for (int i = 0; i < appliances.size(); i++) {
+        DemoAppliance a = appliances.get(i);
+        Path stateDir = dataDir.resolve("demo/appliances/" + i).toAbsolutePath();
+        Enrollment enrollment = enrollment(stateDir, a, i, hubUrl, registry, ownerId, clock);
+        store.devices().rename(enrollment.deviceId().value(), a.name());
+        ConnectedAgent agent =
+            ConnectedAgent.start(config(stateDir, i), enrollment, new AgentApplication());
+        fleet.agents.add(agent);
+        fleet.drive(agent.appliance(), a.programs(), i);
+      }
+      return fleet;
+    } catch (RuntimeException e) {
+      fleet.close();
+      throw e;
+    }
+  }
+
+  private static Enrollment enrollment(
+      Path stateDir,
+      DemoAppliance a,
+      int index,
+      URI hubUrl,
+      Registry registry,
+      String ownerId,
+      Clock clock) {
+    EnrollmentStore store = new EnrollmentStore(stateDir);
+    if (store.load() instanceof EnrollmentStore.Present present) {
+      return present.enrollment();
+    }
+    ClaimCode code = agentCode(registry.claims().issueCode(ownerId).code().value());
+    Enroller enroller =
+        new Enroller(
+            HubEnrollmentClient.create(
+                hubUrl, Optional.empty(), dev.hearth.agent.AgentVersion.current(), clock),
+            store,
+            clock,
+            Pause.real(),
+            new SecureRandom());
+    EnrollmentRequest request =
+        new EnrollmentRequest(
+            code,
+            new HardwareId("demo-board-" + index),
+            ProfileRef.parse(a.profile()),
+            dev.hearth.agent.AgentVersion.current());
+    Enroller.Outcome outcome =
+        enroller.enroll(request, Duration.ofSeconds(30), Enroller.Progress.quiet());
+    if (outcome instanceof Enroller.Enrolled enrolled) {
+      return enrolled.enrollment();
+    }
+    throw new IllegalStateException("demo appliance " + a.name() + " could not enroll: " + outcome);
+  }
+
+  private static ClaimCode agentCode(String text) {
+    if (ClaimCode.parse(text) instanceof Parsed.Ok<ClaimCode> ok) {
+      return ok.value();
+    }
+    throw new IllegalStateException("the hub issued a claim code the agent cannot read: " + text);
+  }
+
+  private static AgentConfig config(Path stateDir, int index) {
+    return new AgentConfig(
+        Optional.empty(),
+        new HardwareConfig(HardwareProvider.SIMULATION, new HardwareConfig.Simulate(index + 1)),
+        stateDir,
+        AgentConfig.DEFAULTS.hub(),
+        AgentConfig.DEFAULTS.link(),
+        new LocalConfig(new LocalConfig.Coap(false, LocalConfig.Coap.DEFAULTS.bind(), 0)),
+        AgentConfig.DEFAULTS.log());
+  }
+
+  /** Starts the first program soon, and the next one a little after each cycle ends. */
+  private void drive(ProgramAppliance appliance, List<String> programs, int index) {
+    AtomicLong turn = new AtomicLong(index);
+    long firstDelay = 2 + 3L * index;
+    driver.scheduleWithFixedDelay(
+        () -> {
+          StateReport.Phase phase = appliance.state().phase();
+          boolean resting =
+              phase == StateReport.Phase.IDLE
+                  || phase == StateReport.Phase.FINISHED
+                  || phase == StateReport.Phase.FAULTED
+                  || phase == StateReport.Phase.STOPPED;
+          if (resting && restedLongEnough(appliance)) {
+            String program = programs.get((int) (turn.getAndIncrement() % programs.size()));
+            ObjectNode args = JsonNodeFactory.instance.objectNode().put("program", program);
+            appliance.execute(
+                new Command("demo-" + commandIds.incrementAndGet(), "start", args),
+                ProgramAppliance.Origin.LOCAL);
+          }
+        },
+        firstDelay,
+        5,
+        TimeUnit.SECONDS);
+  }
+
+  private final java.util.Map<ProgramAppliance, Long> restingSince =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private boolean restedLongEnough(ProgramAppliance appliance) {
+    long now = System.currentTimeMillis();
+    long since = restingSince.computeIfAbsent(appliance, a -> now - REST_BETWEEN_CYCLES.toMillis());
+    if (now - since >= REST_BETWEEN_CYCLES.toMillis()) {
+      restingSince.put(appliance, now);
+      return true;
+    }
+    return false;
+  }
+
+  int size() {
+    return agents.size();
+  }
+
+  @Override
+  public void close() {
+    driver.shutdownNow();
+    for (ConnectedAgent agent : agents) {
+      try {
+        agent.close();
+      } catch (RuntimeException e) {
+        // Keep closing the others: each leaves its outputs safe on its own.
+      }
+    }
+  }
+}
