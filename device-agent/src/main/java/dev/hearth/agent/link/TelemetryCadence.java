@@ -7,7 +7,8 @@ import dev.hearth.hardware.profile.TelemetryPlan;
  * sampleSeconds}, a batch every {@code sendSeconds} (checked at each sample, so a batch holds whole
  * sample intervals), and after a batch sent early on a state change, the next regular one a whole
  * interval later. The first sample is sent at once, so the hub (and an owner watching) has a
- * reading within one sample interval of the agent starting. Pure; the caller owns the timer.
+ * reading within one sample interval of the agent starting, and the regular cadence counts from it.
+ * Pure; the caller owns the timer.
  */
 final class TelemetryCadence {
 
@@ -36,7 +37,11 @@ final class TelemetryCadence {
    */
   boolean sampled(long now) {
     boolean send = now >= nextSendAt || firstSample;
-    firstSample = false;
+    if (firstSample) {
+      // The regular cadence starts from this first batch, so every later batch is whole.
+      nextSendAt = now;
+      firstSample = false;
+    }
     while (nextSendAt <= now) {
       nextSendAt += sendMillis;
     }

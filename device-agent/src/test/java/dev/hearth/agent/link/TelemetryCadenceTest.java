@@ -24,7 +24,7 @@ class TelemetryCadenceTest {
   void aBatchEverySendIntervalOfWholeSamples() {
     var cadence = new TelemetryCadence(new TelemetryPlan(1, 5, List.of("x")), 0);
     assertThat(cadence.nextSampleAt()).isEqualTo(1_000);
-    assertThat(batchesUntil(cadence, 15_000)).containsExactly(1_000L, 5_000L, 10_000L, 15_000L);
+    assertThat(batchesUntil(cadence, 16_000)).containsExactly(1_000L, 6_000L, 11_000L, 16_000L);
   }
 
   @Test
