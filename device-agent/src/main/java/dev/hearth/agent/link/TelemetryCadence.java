@@ -6,9 +6,7 @@ import dev.hearth.hardware.profile.TelemetryPlan;
  * When to sample and when to send, from the profile's telemetry plan: a sample every {@code
  * sampleSeconds}, a batch every {@code sendSeconds} (checked at each sample, so a batch holds whole
  * sample intervals), and after a batch sent early on a state change, the next regular one a whole
- * interval later. The first sample is sent at once, so the hub (and an owner watching) has a
- * reading within one sample interval of the agent starting, and the regular cadence counts from it.
- * Pure; the caller owns the timer.
+ * interval later. Pure; the caller owns the timer.
  */
 final class TelemetryCadence {
 
@@ -16,7 +14,6 @@ final class TelemetryCadence {
   private final long sendMillis;
   private long nextSampleAt;
   private long nextSendAt;
-  private boolean firstSample = true;
 
   TelemetryCadence(TelemetryPlan plan, long now) {
     this.sampleMillis = Math.max(1, Math.round(plan.sampleSeconds() * 1000));
@@ -36,12 +33,7 @@ final class TelemetryCadence {
    * @return whether a batch is due now
    */
   boolean sampled(long now) {
-    boolean send = now >= nextSendAt || firstSample;
-    if (firstSample) {
-      // The regular cadence starts from this first batch, so every later batch is whole.
-      nextSendAt = now;
-      firstSample = false;
-    }
+    boolean send = now >= nextSendAt;
     while (nextSendAt <= now) {
       nextSendAt += sendMillis;
     }
