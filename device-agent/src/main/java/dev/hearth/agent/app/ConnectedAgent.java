@@ -176,6 +176,11 @@ public final class ConnectedAgent implements AutoCloseable {
     return agent;
   }
 
+  /** The simulated plant, when this agent runs on one: demos and tests break things on it. */
+  public java.util.Optional<dev.hearth.hardware.sim.Plant> plant() {
+    return java.util.Optional.ofNullable(simulated).map(SimulatedAgent::plant);
+  }
+
   /** Says goodbye to the hub (retained offline status), then stops everything, outputs safe. */
   @Override
   public void close() {

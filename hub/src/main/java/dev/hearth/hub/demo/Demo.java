@@ -110,6 +110,11 @@ public final class Demo implements AutoCloseable {
     return fleet.size();
   }
 
+  /** The running simulated appliances, in the order the demo started them. */
+  public java.util.List<dev.hearth.agent.app.ConnectedAgent> agents() {
+    return fleet.agents();
+  }
+
   @Override
   public void close() {
     fleet.close();

@@ -179,6 +179,10 @@ final class DemoFleet implements AutoCloseable {
     return agents.size();
   }
 
+  List<ConnectedAgent> agents() {
+    return List.copyOf(agents);
+  }
+
   @Override
   public void close() {
     driver.shutdownNow();
