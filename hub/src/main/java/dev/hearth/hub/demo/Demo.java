@@ -34,6 +34,24 @@ public final class Demo implements AutoCloseable {
     this.password = password;
   }
 
+  /**
+   * A demo hub on loopback only, for tests and embedding: any free HTTP port, MQTT on {@code
+   * mqttPort}, no CoAP, the embedded store under {@code dataDir}.
+   */
+  public static HubSettings loopbackSettings(Path dataDir, int mqttPort, Clock clock) {
+    return new HubSettings(
+        "127.0.0.1",
+        0,
+        mqttPort,
+        java.util.Optional.empty(),
+        dev.hearth.hub.gateway.GatewayConfig.DISABLED,
+        dev.hearth.hub.store.jdbc.StoreConfig.h2File(dataDir.resolve("hearth")),
+        dataDir,
+        root(dataDir, clock),
+        URI.create("tcp://127.0.0.1:" + mqttPort),
+        java.util.Optional.empty());
+  }
+
   /** The root file the demo hub uses, created on the first run. */
   public static Path root(Path dataDir, Clock clock) {
     return DemoRoot.ensure(dataDir, clock);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.hub.app.HubSettings;
-import dev.hearth.hub.gateway.GatewayConfig;
-import dev.hearth.hub.store.jdbc.StoreConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +33,7 @@ class DemoTest {
   void theDemoOwnerSeesLiveSimulatedAppliancesThroughTheApi() throws Exception {
     Clock clock = Clock.systemUTC();
     int mqtt = freePort();
-    HubSettings settings =
-        new HubSettings(
-            "127.0.0.1",
-            0,
-            mqtt,
-            Optional.empty(),
-            GatewayConfig.DISABLED,
-            StoreConfig.h2File(data.resolve("hearth")),
-            data,
-            Demo.root(data, clock),
-            URI.create("tcp://127.0.0.1:" + mqtt),
-            Optional.empty());
+    HubSettings settings = Demo.loopbackSettings(data, mqtt, clock);
     try (Demo demo = Demo.start(settings, 2, clock)) {
       String base = "http://127.0.0.1:" + demo.hub().httpPort();
       String token =

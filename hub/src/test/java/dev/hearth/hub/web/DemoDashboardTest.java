@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hearth.agent.app.ConnectedAgent;
 import dev.hearth.hub.app.HubSettings;
 import dev.hearth.hub.demo.Demo;
-import dev.hearth.hub.gateway.GatewayConfig;
-import dev.hearth.hub.store.jdbc.StoreConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +32,7 @@ class DemoDashboardTest {
   void theOwnerWatchesARealAgentStopsItsCycleAndSeesItsAlarm() throws Exception {
     Clock clock = Clock.systemUTC();
     int mqtt = freePort();
-    HubSettings settings =
-        new HubSettings(
-            "127.0.0.1",
-            0,
-            mqtt,
-            Optional.empty(),
-            GatewayConfig.DISABLED,
-            StoreConfig.h2File(data.resolve("hearth")),
-            data,
-            Demo.root(data, clock),
-            URI.create("tcp://127.0.0.1:" + mqtt),
-            Optional.empty());
+    HubSettings settings = Demo.loopbackSettings(data, mqtt, clock);
     try (Demo demo = Demo.start(settings, 1, clock);
         Browser browser = new Browser("http://127.0.0.1:" + demo.hub().httpPort())) {
       ConnectedAgent washer = demo.agents().get(0);
