@@ -1,6 +1,7 @@
 package dev.hearth.agent.enroll;
 
 import dev.hearth.specs.canonical.Parsed;
+import dev.hearth.specs.enrollment.ClaimCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

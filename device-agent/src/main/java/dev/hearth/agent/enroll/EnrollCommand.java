@@ -6,6 +6,7 @@ import dev.hearth.agent.config.HubUrl;
 import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.hardware.profile.ShippedProfiles;
 import dev.hearth.specs.canonical.Parsed;
+import dev.hearth.specs.enrollment.ClaimCode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package dev.hearth.agent.enroll;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hardware.profile.ProfileRef;
+import dev.hearth.specs.enrollment.ClaimCode;
 import java.util.Objects;
 
 /**

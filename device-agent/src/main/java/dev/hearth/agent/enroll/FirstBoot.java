@@ -10,6 +10,7 @@ import dev.hearth.hardware.source.LocatedTreeReader;
 import dev.hearth.hardware.source.Problem;
 import dev.hearth.hardware.source.Problems;
 import dev.hearth.specs.canonical.Parsed;
+import dev.hearth.specs.enrollment.ClaimCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -5,8 +5,8 @@
  * left on the boot partition.
  *
  * <ul>
- *   <li>{@link dev.hearth.agent.enroll.ClaimCode}, {@link dev.hearth.agent.enroll.QrText}: the code
- *       an owner types or scans.
+ *   <li>{@link dev.hearth.specs.enrollment.ClaimCode}, {@link dev.hearth.agent.enroll.QrText}: the
+ *       code an owner types or scans.
  *   <li>{@link dev.hearth.agent.enroll.Enroller}: asks the hub until it says enrolled, refuses, or
  *       patience runs out, through {@link dev.hearth.agent.enroll.HubEnrollmentClient}.
  *   <li>{@link dev.hearth.agent.enroll.EnrollmentStore}: {@code enrollment.json} and {@code

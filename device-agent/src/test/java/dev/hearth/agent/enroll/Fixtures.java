@@ -2,6 +2,7 @@ package dev.hearth.agent.enroll;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hardware.profile.ProfileRef;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import dev.hearth.specs.trust.Role;
 import dev.hearth.specs.trust.RootMetadata;

@@ -3,12 +3,12 @@ package dev.hearth.hub.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hub.live.EventBusLiveUpdates;
-import dev.hearth.hub.registry.ClaimCode;
 import dev.hearth.hub.registry.ClaimOutcome;
 import dev.hearth.hub.registry.ClaimService;
 import dev.hearth.hub.registry.IssuedClaimCode;
 import dev.hearth.hub.store.Device;
 import dev.hearth.hub.store.Events;
+import dev.hearth.specs.enrollment.ClaimCode;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
@@ -100,6 +100,7 @@ final class DeviceRoutes {
     }
     ClaimCode claimCode =
         ClaimCode.parse(code.textValue())
+            .toOptional()
             .orElseThrow(
                 () ->
                     ApiException.invalidField(

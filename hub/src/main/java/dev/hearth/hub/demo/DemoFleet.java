@@ -8,7 +8,6 @@ import dev.hearth.agent.config.AgentConfig;
 import dev.hearth.agent.config.HardwareConfig;
 import dev.hearth.agent.config.HardwareProvider;
 import dev.hearth.agent.config.LocalConfig;
-import dev.hearth.agent.enroll.ClaimCode;
 import dev.hearth.agent.enroll.Enroller;
 import dev.hearth.agent.enroll.Enrollment;
 import dev.hearth.agent.enroll.EnrollmentRequest;
@@ -20,7 +19,7 @@ import dev.hearth.agent.runtime.ProgramAppliance;
 import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.hub.registry.Registry;
 import dev.hearth.hub.store.HubStore;
-import dev.hearth.specs.canonical.Parsed;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.wire.Command;
 import dev.hearth.specs.wire.StateReport;
 import java.net.URI;
@@ -96,7 +95,7 @@ final class DemoFleet implements AutoCloseable {
     if (store.load() instanceof EnrollmentStore.Present present) {
       return present.enrollment();
     }
-    ClaimCode code = agentCode(registry.claims().issueCode(ownerId).code().value());
+    ClaimCode code = registry.claims().issueCode(ownerId).code();
     Enroller enroller =
         new Enroller(
             HubEnrollmentClient.create(
@@ -117,13 +116,6 @@ final class DemoFleet implements AutoCloseable {
       return enrolled.enrollment();
     }
     throw new IllegalStateException("demo appliance " + a.name() + " could not enroll: " + outcome);
-  }
-
-  private static ClaimCode agentCode(String text) {
-    if (ClaimCode.parse(text) instanceof Parsed.Ok<ClaimCode> ok) {
-      return ok.value();
-    }
-    throw new IllegalStateException("the hub issued a claim code the agent cannot read: " + text);
   }
 
   private static AgentConfig config(Path stateDir, int index) {

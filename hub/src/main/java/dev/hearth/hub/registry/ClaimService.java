@@ -2,6 +2,7 @@ package dev.hearth.hub.registry;
 
 import dev.hearth.hub.store.Device;
 import dev.hearth.hub.store.Devices;
+import dev.hearth.specs.enrollment.ClaimCode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public final class ClaimService {
   public IssuedClaimCode issueCode(String ownerId) {
     Instant expiresAt = clock.instant().plus(config.claimCodeTtl());
     for (int i = 0; i < CODE_ATTEMPTS; i++) {
-      ClaimCode code = ClaimCode.random(random);
+      ClaimCode code = ClaimCode.generate(random);
       // A code some device already enrolled with would enroll nothing; draw again.
       if (devices.findByClaimCode(code.value()).isEmpty()
           && devices.claimCodeOwner(code.value(), clock.instant()).isEmpty()) {

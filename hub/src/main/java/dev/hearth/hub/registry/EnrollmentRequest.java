@@ -5,6 +5,7 @@ import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.specs.canonical.FieldReader;
 import dev.hearth.specs.canonical.InvalidFieldException;
 import dev.hearth.specs.canonical.Parsed;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.manifest.StrictSemver;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ public record EnrollmentRequest(
           String code = fields.text("claimCode");
           ClaimCode claimCode =
               ClaimCode.parse(code)
+                  .toOptional()
                   .orElseThrow(
                       () ->
                           new InvalidFieldException(

@@ -1,5 +1,6 @@
 package dev.hearth.hub.registry;
 
+import dev.hearth.specs.enrollment.ClaimCode;
 import java.time.Instant;
 
 /**

@@ -5,8 +5,8 @@ import static dev.hearth.hub.api.ApiTestHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearth.hub.registry.ClaimCode;
 import dev.hearth.hub.registry.RateLimit;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -94,7 +94,7 @@ class EnrollmentApiTest {
   @Test
   void aDeviceIssuedCodeIsPendingUntilTheOwnerClaimsIt() {
     var bob = hub.owner("bob");
-    String code = ClaimCode.random(new SecureRandom()).value();
+    String code = ClaimCode.generate(new SecureRandom()).value();
     String board = board();
 
     var pending = enroll(code, board, "open-microwave@1");
@@ -121,7 +121,7 @@ class EnrollmentApiTest {
   void claimingSomeoneElsesOrAnUnknownCodeIsNotFound() {
     var carol = hub.owner("carol");
     var mallory = hub.owner("mallory");
-    String code = ClaimCode.random(new SecureRandom()).value();
+    String code = ClaimCode.generate(new SecureRandom()).value();
     enroll(code, board(), "open-washer@1");
     hub.post("/api/v1/claims", carol.token(), "{\"claimCode\":\"" + code + "\"}");
 
@@ -153,7 +153,7 @@ class EnrollmentApiTest {
 
   @Test
   void malformedRequestsAreRefusedNamingTheField() {
-    String code = ClaimCode.random(new SecureRandom()).value();
+    String code = ClaimCode.generate(new SecureRandom()).value();
     var badHardware =
         assertProblem(enroll(code, "has spaces", "open-washer@1"), 400, "bad-request");
     assertThat(badHardware.get("errors").get(0).get("pointer").asText()).isEqualTo("/hardwareId");

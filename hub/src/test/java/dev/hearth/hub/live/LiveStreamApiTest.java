@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hub.api.ApiTestHub;
-import dev.hearth.hub.registry.ClaimCode;
 import dev.hearth.hub.registry.RegistryFixture;
 import dev.hearth.hub.store.Device;
+import dev.hearth.specs.enrollment.ClaimCode;
 import io.vertx.core.http.HttpMethod;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -84,7 +84,7 @@ class LiveStreamApiTest {
     var dave = hub.owner("dave");
     try (var stream = SseClient.bearer(hub, dave.token())) {
       assertThat(stream.awaitReady()).contains("\"devices\":[]");
-      String code = ClaimCode.random(new SecureRandom()).value();
+      String code = ClaimCode.generate(new SecureRandom()).value();
       hub.post(
           "/api/v1/enrollments",
           null,

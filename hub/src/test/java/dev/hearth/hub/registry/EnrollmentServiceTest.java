@@ -10,6 +10,7 @@ import dev.hearth.hub.registry.EnrollmentOutcome.Refused;
 import dev.hearth.hub.registry.EnrollmentOutcome.Throttled;
 import dev.hearth.hub.store.Device;
 import dev.hearth.hub.store.Owner;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -78,7 +79,7 @@ class EnrollmentServiceTest {
 
   @Test
   void aDeviceIssuedCodeWaitsUntilItsOwnerClaimsIt() {
-    ClaimCode code = ClaimCode.random(new SecureRandom());
+    ClaimCode code = ClaimCode.generate(new SecureRandom());
     EnrollmentRequest request = fx.request(code, RegistryFixture.MICROWAVE);
 
     assertThat(enrollment.enroll(request, "10.0.0.1")).isInstanceOf(Pending.class);
@@ -106,7 +107,7 @@ class EnrollmentServiceTest {
 
   @Test
   void claimingIsIdempotentForItsOwnerAndLooksLikeNothingToOthers() {
-    ClaimCode code = ClaimCode.random(new SecureRandom());
+    ClaimCode code = ClaimCode.generate(new SecureRandom());
     enrollment.enroll(fx.request(code, RegistryFixture.WASHER), "10.0.0.1");
     claims.claim(alice.id(), code);
 
@@ -114,7 +115,7 @@ class EnrollmentServiceTest {
     assertThat(again).isInstanceOf(ClaimOutcome.Claimed.class);
     assertThat(((ClaimOutcome.Claimed) again).newlyClaimed()).isFalse();
     assertThat(claims.claim(bob.id(), code)).isInstanceOf(ClaimOutcome.NotFound.class);
-    assertThat(claims.claim(bob.id(), ClaimCode.random(new SecureRandom())))
+    assertThat(claims.claim(bob.id(), ClaimCode.generate(new SecureRandom())))
         .isInstanceOf(ClaimOutcome.NotFound.class);
   }
 
@@ -122,12 +123,12 @@ class EnrollmentServiceTest {
   void guessingClaimCodesIsThrottledPerOwner() {
     var random = new SecureRandom();
     for (int i = 0; i < RegistryConfig.DEFAULT_CLAIM_PER_OWNER.capacity(); i++) {
-      assertThat(claims.claim(bob.id(), ClaimCode.random(random)))
+      assertThat(claims.claim(bob.id(), ClaimCode.generate(random)))
           .isInstanceOf(ClaimOutcome.NotFound.class);
     }
-    assertThat(claims.claim(bob.id(), ClaimCode.random(random)))
+    assertThat(claims.claim(bob.id(), ClaimCode.generate(random)))
         .isInstanceOf(ClaimOutcome.Throttled.class);
-    assertThat(claims.claim(alice.id(), ClaimCode.random(random)))
+    assertThat(claims.claim(alice.id(), ClaimCode.generate(random)))
         .isInstanceOf(ClaimOutcome.NotFound.class);
   }
 
@@ -135,7 +136,7 @@ class EnrollmentServiceTest {
   void aCodeHeldByOneBoardIsRefusedToAnother() {
     ClaimCode owned = claims.issueCode(alice.id()).code();
     enrollment.enroll(fx.request(owned, RegistryFixture.WASHER), "10.0.0.1");
-    ClaimCode deviceIssued = ClaimCode.random(new SecureRandom());
+    ClaimCode deviceIssued = ClaimCode.generate(new SecureRandom());
     enrollment.enroll(fx.request(deviceIssued, RegistryFixture.WASHER), "10.0.0.1");
 
     for (ClaimCode code : new ClaimCode[] {owned, deviceIssued}) {
@@ -197,15 +198,16 @@ class EnrollmentServiceTest {
   void manyRequestsFromOneAddressAreThrottled() {
     var random = new SecureRandom();
     for (int i = 0; i < 20; i++) {
-      enrollment.enroll(fx.request(ClaimCode.random(random), RegistryFixture.WASHER), "10.9.9.9");
+      enrollment.enroll(fx.request(ClaimCode.generate(random), RegistryFixture.WASHER), "10.9.9.9");
     }
     var outcome =
-        enrollment.enroll(fx.request(ClaimCode.random(random), RegistryFixture.WASHER), "10.9.9.9");
+        enrollment.enroll(
+            fx.request(ClaimCode.generate(random), RegistryFixture.WASHER), "10.9.9.9");
     assertThat(outcome).isInstanceOf(Throttled.class);
     assertThat(((Throttled) outcome).retryAfter()).isPositive();
     assertThat(
             enrollment.enroll(
-                fx.request(ClaimCode.random(random), RegistryFixture.WASHER), "10.1.1.1"))
+                fx.request(ClaimCode.generate(random), RegistryFixture.WASHER), "10.1.1.1"))
         .isInstanceOf(Pending.class);
   }
 }

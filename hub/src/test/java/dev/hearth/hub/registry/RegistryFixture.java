@@ -7,6 +7,7 @@ import dev.hearth.hub.store.HubStore;
 import dev.hearth.hub.store.Owner;
 import dev.hearth.hub.store.jdbc.JdbcHubStore;
 import dev.hearth.hub.store.jdbc.StoreConfig;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import dev.hearth.specs.trust.RootMetadata;
 import dev.hearth.specs.trust.SignedEnvelope;

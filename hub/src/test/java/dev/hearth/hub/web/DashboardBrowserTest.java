@@ -3,11 +3,11 @@ package dev.hearth.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearth.hub.api.RecordingCommandSender;
-import dev.hearth.hub.registry.ClaimCode;
 import dev.hearth.hub.registry.RegistryFixture;
 import dev.hearth.hub.store.CommandRecord;
 import dev.hearth.hub.store.Device;
 import dev.hearth.hub.store.Owner;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.wire.Event;
 import dev.hearth.specs.wire.StateReport;
 import java.time.Duration;

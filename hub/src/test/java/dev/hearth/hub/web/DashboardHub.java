@@ -6,7 +6,6 @@ import dev.hearth.hub.api.ApiDependencies;
 import dev.hearth.hub.api.HubRouter;
 import dev.hearth.hub.api.RecordingCommandSender;
 import dev.hearth.hub.live.EventBusLiveUpdates;
-import dev.hearth.hub.registry.ClaimCode;
 import dev.hearth.hub.registry.ClaimOutcome;
 import dev.hearth.hub.registry.EnrollmentOutcome;
 import dev.hearth.hub.registry.RateLimit;
@@ -26,6 +25,7 @@ import dev.hearth.hub.telemetry.AlertConfig;
 import dev.hearth.hub.telemetry.LiveIngestPublisher;
 import dev.hearth.hub.telemetry.alert.AlertEngine;
 import dev.hearth.hub.telemetry.alert.AlertRules;
+import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.wire.Event;
 import dev.hearth.specs.wire.StateReport;
 import dev.hearth.specs.wire.WireCodec;
@@ -106,7 +106,7 @@ final class DashboardHub implements AutoCloseable {
    * code it shows.
    */
   ClaimCode pending(String profile) {
-    ClaimCode code = ClaimCode.random(random);
+    ClaimCode code = ClaimCode.generate(random);
     var outcome = fixture.registry.enrollment().enroll(fixture.request(code, profile), "10.0.0.9");
     if (!(outcome instanceof EnrollmentOutcome.Pending)) {
       throw new IllegalStateException("expected a pending enrollment, got " + outcome);

@@ -1,4 +1,4 @@
-package dev.hearth.agent.enroll;
+package dev.hearth.specs.enrollment;
 
 import dev.hearth.specs.canonical.Parsed;
 import java.util.random.RandomGenerator;
@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * hyphens anywhere are ignored, and the look-alikes {@code I}, {@code L} (read as {@code 1}) and
  * {@code O} (read as {@code 0}) are accepted; {@code U} is not a symbol.
  *
+ * <p>Shared by the agent (which makes and shows codes) and the hub (which issues and redeems them);
+ * SPEC.md, chapter "Enrollment", defines them.
+ *
  * @param value the normalized form, {@code XXXX-XXXX}
  */
 public record ClaimCode(String value) {
@@ -18,6 +21,9 @@ public record ClaimCode(String value) {
   static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
   static final int SYMBOLS = 8;
+
+  /** Longer input is refused before it is read: spaces and hyphens never add up to this. */
+  private static final int MAX_TYPED = 32;
 
   private static final Pattern NORMALIZED =
       Pattern.compile("[" + ALPHABET + "]{4}-[" + ALPHABET + "]{4}");
@@ -33,6 +39,9 @@ public record ClaimCode(String value) {
   public static Parsed<ClaimCode> parse(String text) {
     if (text == null || text.isBlank()) {
       return Parsed.invalid("", "the claim code is empty; it looks like K7M2-9QXD");
+    }
+    if (text.length() > MAX_TYPED) {
+      return Parsed.invalid("", "a claim code is 8 characters, e.g. K7M2-9QXD; this is far longer");
     }
     StringBuilder symbols = new StringBuilder(SYMBOLS);
     for (char raw : text.toCharArray()) {

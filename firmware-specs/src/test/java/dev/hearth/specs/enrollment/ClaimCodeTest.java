@@ -1,4 +1,4 @@
-package dev.hearth.agent.enroll;
+package dev.hearth.specs.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
