@@ -1,8 +1,8 @@
 /**
- * The agent's side of enrollment ({@code firmware-specs/spec/enrollment.md}): claim codes, the
- * HTTPS exchange with the hub, the atomic storage of the credentials and the pinned root metadata
- * under the state directory, {@code hearth-agent enroll}, and first boot from a {@code hearth.yaml}
- * left on the boot partition.
+ * The agent's side of enrollment ({@code firmware-specs/SPEC.md, chapter "Enrollment"}): claim
+ * codes, the HTTPS exchange with the hub, the atomic storage of the credentials and the pinned root
+ * metadata under the state directory, {@code hearth-agent enroll}, and first boot from a {@code
+ * hearth.yaml} left on the boot partition.
  *
  * <ul>
  *   <li>{@link dev.hearth.specs.enrollment.ClaimCode}, {@link dev.hearth.agent.enroll.QrText}: the

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent's side of spec/enrollment.md against a real HTTP server standing in for the hub. */
+/**
+ * The agent's side of SPEC.md, chapter "Enrollment" against a real HTTP server standing in for the
+ * hub.
+ */
 class EnrollerTest {
 
   @TempDir Path stateDir;

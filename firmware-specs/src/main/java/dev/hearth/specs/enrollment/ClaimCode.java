@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code O} (read as {@code 0}) are accepted; {@code U} is not a symbol.
  *
  * <p>Shared by the agent (which makes and shows codes) and the hub (which issues and redeems them);
- * SPEC.md, chapter "Enrollment", defines them.
+ * SPEC.md, chapter "Enrollment" defines them.
  *
  * @param value the normalized form, {@code XXXX-XXXX}
  */

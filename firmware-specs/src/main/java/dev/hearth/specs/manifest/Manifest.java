@@ -11,7 +11,7 @@ import org.semver4j.Semver;
 
 /**
  * A firmware release: what it is, which hardware it fits, which bytes it installs and until when
- * its signatures may be relied on. Signed inside an envelope; see {@code spec/trust.md}.
+ * its signatures may be relied on. Signed inside an envelope; see {@code SPEC.md, chapter "Trust"}.
  *
  * @param name release line, e.g. {@code washer-programs}; {@code name} and {@code kind} together
  *     identify what a device has installed

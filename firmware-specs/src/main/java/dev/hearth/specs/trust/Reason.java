@@ -2,7 +2,8 @@ package dev.hearth.specs.trust;
 
 /**
  * Why the verifier decided as it did. The names are stable: test vectors and device events use
- * them. When several apply, the first in {@code spec/trust.md}'s precedence order is reported.
+ * them. When several apply, the first in {@code SPEC.md, chapter "Trust"}'s precedence order is
+ * reported.
  */
 public enum Reason {
   /** Every check passed. */

@@ -23,7 +23,7 @@ import org.semver4j.Semver;
  * The one trust verifier, used by the agent before installing, by the hub before releasing and by
  * {@code hearth fw verify}. It decides whether a signed manifest may be installed on a device,
  * against root metadata pinned at enrollment, and reports exactly one reason, chosen by the
- * precedence order of {@code spec/trust.md}:
+ * precedence order of {@code SPEC.md, chapter "Trust"}:
  *
  * <ol>
  *   <li>{@link Reason#MALFORMED} any document unparseable or invalid

@@ -12,6 +12,6 @@
  *       dev.hearth.specs.trust.Verdict} and {@link dev.hearth.specs.trust.Reason}.
  * </ul>
  *
- * <p>The normative text is {@code firmware-specs/spec/trust.md}.
+ * <p>The normative text is {@code firmware-specs/SPEC.md, chapter "Trust"}.
  */
 package dev.hearth.specs.trust;

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class TopicKindTest {
 
-  /** The table of spec/wire.md, section "Topics"; a change here is a protocol change. */
+  /**
+   * The table of SPEC.md, chapter "Wire protocol" section "Topics"; a change here is a protocol
+   * change.
+   */
   @ParameterizedTest
   @CsvSource({
     "STATUS,         status,          DEVICE_TO_HUB, 1, false, true,  16384",

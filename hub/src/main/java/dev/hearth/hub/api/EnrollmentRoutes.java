@@ -10,8 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 
 /**
- * {@code POST /enrollments}, the device-facing endpoint of {@code
- * firmware-specs/spec/enrollment.md}; unauthenticated by design (the claim code is the secret).
+ * {@code POST /enrollments}, the device-facing endpoint of {@code firmware-specs/SPEC.md, chapter
+ * "Enrollment"}; unauthenticated by design (the claim code is the secret).
  */
 final class EnrollmentRoutes {
 

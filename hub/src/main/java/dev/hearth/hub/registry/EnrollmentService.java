@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub side of {@code firmware-specs/spec/enrollment.md}.
+ * The hub side of {@code firmware-specs/SPEC.md, chapter "Enrollment"}.
  *
  * <p>A code that belongs to a device already decides the answer (pending, enrolled, or refused when
  * another board holds it). Otherwise a live owner-issued code enrolls the device at once to that

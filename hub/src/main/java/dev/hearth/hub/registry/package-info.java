@@ -1,6 +1,6 @@
 /**
- * Devices and owners: enrollment with claim codes ({@code firmware-specs/spec/enrollment.md}),
- * device credentials, owner accounts, sessions and login rate limits.
+ * Devices and owners: enrollment with claim codes ({@code firmware-specs/SPEC.md, chapter
+ * "Enrollment"}), device credentials, owner accounts, sessions and login rate limits.
  *
  * <p>Services here are plain classes over the {@link dev.hearth.hub.store.HubStore} repositories;
  * they block (the store does), so the API calls them from worker threads. Expected outcomes (a

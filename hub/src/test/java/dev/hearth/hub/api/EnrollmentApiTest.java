@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The enrollment contract, {@code firmware-specs/spec/enrollment.md}, over HTTP. */
+/** The enrollment contract, {@code firmware-specs/SPEC.md, chapter "Enrollment"}, over HTTP. */
 class EnrollmentApiTest {
 
   private static final ApiTestHub hub = ApiTestHub.start();

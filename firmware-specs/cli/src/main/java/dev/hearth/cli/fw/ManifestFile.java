@@ -19,9 +19,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Unsigned</b>, as {@code hearth fw pack} writes it: the bare manifest object, exactly the
- *       {@code signed} object of {@code spec/trust.md} section 4 (what {@link ManifestCodec#parse}
- *       reads). When pack was given no {@code --author}, the {@code author} member is absent and
- *       the first key to sign the file becomes the author.
+ *       {@code signed} object of {@code SPEC.md, chapter "Trust"} section 4 (what {@link
+ *       ManifestCodec#parse} reads). When pack was given no {@code --author}, the {@code author}
+ *       member is absent and the first key to sign the file becomes the author.
  *   <li><b>Signed</b>, after the first {@code hearth fw sign}: the envelope {@code {"signed": ...,
  *       "signatures": [...]}} of section 3, in the same file. Later signatures are added to it;
  *       {@code signed} never changes, so earlier signatures stay valid.
