@@ -46,6 +46,9 @@ final class ManualLinkClock implements LinkClock {
 
   /** Moves time forward by {@code step}, running what falls due on the way. */
   void advance(Duration step) {
+    // Work handed over before the step (a state change posted to the link thread) happens at the
+    // instant it was posted, not after time has moved on.
+    settle.run();
     long target;
     synchronized (this) {
       target = now + step.toMillis();
