@@ -20,9 +20,22 @@ import dev.hearth.agent.runtime.AgentSettings;
 import dev.hearth.agent.runtime.ProgramAppliance;
 import dev.hearth.agent.runtime.SimulatedAgent;
 import dev.hearth.agent.runtime.SystemScheduler;
+import dev.hearth.agent.safety.ChannelSelftest;
+import dev.hearth.agent.update.AgentRestart;
+import dev.hearth.agent.update.BootState;
+import dev.hearth.agent.update.InstalledPrograms;
+import dev.hearth.agent.update.OfferJournal;
+import dev.hearth.agent.update.RunningAgent;
+import dev.hearth.agent.update.UpdateBoot;
+import dev.hearth.agent.update.UpdateEngine;
+import dev.hearth.agent.update.UpdateFiles;
+import dev.hearth.agent.update.UpdateSettings;
+import dev.hearth.agent.update.californium.CaliforniumArtifactFetcher;
+import dev.hearth.agent.update.http.HttpArtifactFetcher;
 import dev.hearth.hardware.profile.Profile;
 import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.hardware.profile.ShippedProfiles;
+import dev.hearth.specs.manifest.ManifestKind;
 import dev.hearth.specs.wire.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +51,7 @@ public final class ConnectedAgent implements AutoCloseable {
   private final Agent agent;
   private final SimulatedAgent simulated;
   private final HubLink link;
+  private final UpdateEngine updates;
   private final List<AutoCloseable> local;
 
   private ConnectedAgent(
@@ -45,11 +59,13 @@ public final class ConnectedAgent implements AutoCloseable {
       Agent agent,
       SimulatedAgent simulated,
       HubLink link,
+      UpdateEngine updates,
       List<AutoCloseable> local) {
     this.scheduler = scheduler;
     this.agent = agent;
     this.simulated = simulated;
     this.link = link;
+    this.updates = updates;
     this.local = local;
   }
 
@@ -63,6 +79,17 @@ public final class ConnectedAgent implements AutoCloseable {
   public static ConnectedAgent start(
       AgentConfig config, Enrollment enrollment, AgentAssembler assembler) {
     Profile profile = profile(config, enrollment);
+    // Before anything runs: a slot switch that never passed its health check is undone.
+    UpdateFiles updateFiles = UpdateFiles.under(config.stateDir());
+    OfferJournal journal =
+        OfferJournal.open(updateFiles.journal(), UpdateSettings.DEFAULTS.journalSize());
+    InstalledPrograms programs =
+        new InstalledPrograms(
+            updateFiles.slots(ManifestKind.PROGRAM),
+            profile,
+            AgentApplication.shippedBundle(profile));
+    BootState boot =
+        UpdateBoot.recover(updateFiles, journal, programs, RunningAgent.ofThisProcess());
     SystemScheduler scheduler = new SystemScheduler();
     List<AutoCloseable> started = new ArrayList<>();
     started.add(scheduler);
@@ -88,6 +115,26 @@ public final class ConnectedAgent implements AutoCloseable {
         }
       }
       ProgramAppliance appliance = agent.appliance();
+      if (boot.bundle().slot().isPresent()) {
+        appliance.replaceBundle(boot.bundle().bundle());
+      }
+      UpdateEngine updates =
+          UpdateEngine.builder(updateFiles, journal, boot)
+              .programs(profile, programs)
+              .appliance(appliance)
+              .selftest(
+                  () ->
+                      new ChannelSelftest(
+                              agent.board(),
+                              agent.kernel(),
+                              ChannelSelftest.DEFAULT_HOLD,
+                              ConnectedAgent::sleep)
+                          .run())
+              .fetchers(new HttpArtifactFetcher(), coapFetcher(enrollment))
+              .agentVersion(AgentVersion.current())
+              .restart(ConnectedAgent::exitForRestart)
+              .build();
+      started.add(updates);
       HubLink link =
           HubLink.builder(
                   appliance,
@@ -98,6 +145,7 @@ public final class ConnectedAgent implements AutoCloseable {
                   new AgentIdentity(
                       AgentVersion.current(),
                       new Status.Firmware(appliance.bundle().name(), appliance.bundle().version())))
+              .updateOffers(updates::reportingTo)
               .build();
       List<AutoCloseable> localParts = new ArrayList<>();
       if (config.local().coap().enabled()) {
@@ -115,7 +163,8 @@ public final class ConnectedAgent implements AutoCloseable {
         agent.start();
       }
       link.start();
-      return new ConnectedAgent(scheduler, agent, simulated, link, localParts);
+      updates.start(() -> link.status().online());
+      return new ConnectedAgent(scheduler, agent, simulated, link, updates, localParts);
     } catch (RuntimeException e) {
       closeAll(started, e);
       throw e;
@@ -150,6 +199,29 @@ public final class ConnectedAgent implements AutoCloseable {
         d.shutdownHook());
   }
 
+  /** CoAP artifact downloads, over DTLS with the enrollment's key when the hub gave one. */
+  private static CaliforniumArtifactFetcher coapFetcher(Enrollment enrollment) {
+    CaliforniumArtifactFetcher.Builder coap = CaliforniumArtifactFetcher.builder();
+    enrollment.coap().ifPresent(c -> coap.psk(c.pskIdentity(), c.pskBytes()));
+    return coap.build();
+  }
+
+  /**
+   * Ends the JVM so that systemd starts the wrapper again, which starts the new agent build; the
+   * shutdown hooks say goodbye to the hub and leave the outputs safe on the way.
+   */
+  private static void exitForRestart(String why) {
+    new Thread(() -> System.exit(AgentRestart.EXIT_CODE), "hearth-update-restart").start();
+  }
+
+  private static void sleep(java.time.Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** {@code link.*} from agent.yaml, the broker and credentials from the enrollment. */
   static HubLinkConfig linkConfig(AgentConfig config, Enrollment enrollment) {
     LinkConfig link = config.link();
@@ -181,6 +253,16 @@ public final class ConnectedAgent implements AutoCloseable {
     return java.util.Optional.ofNullable(simulated).map(SimulatedAgent::plant);
   }
 
+  /** The simulated appliance behind the board, when this agent runs on one (to unplug a sensor). */
+  public java.util.Optional<dev.hearth.agent.hal.SimulatedHardware> hardware() {
+    return java.util.Optional.ofNullable(simulated).map(SimulatedAgent::hardware);
+  }
+
+  /** The update engine: what it is doing, for status pages and tests. */
+  public UpdateEngine updates() {
+    return updates;
+  }
+
   /** Says goodbye to the hub (retained offline status), then stops everything, outputs safe. */
   @Override
   public void close() {
@@ -193,6 +275,8 @@ public final class ConnectedAgent implements AutoCloseable {
     List<AutoCloseable> rest = new ArrayList<>(local);
     rest.add(simulated != null ? simulated : agent);
     rest.add(scheduler);
+    // Last in the list, so closed first: an update in progress stops before the appliance does.
+    rest.add(updates);
     closeAll(rest, failure);
     if (failure != null) {
       throw failure;

@@ -24,6 +24,14 @@ public interface SimulatedHardware extends AutoCloseable {
    */
   double output(String name);
 
+  /**
+   * The sensor behind input {@code name} comes loose: from now on it no longer answers, as an I2C
+   * sensor with a broken wire does, and the board reads its channel as failed.
+   *
+   * @throws IllegalArgumentException when {@code name} is not a sensor on an I2C register
+   */
+  void unplug(String name);
+
   /** Disconnects the plant from the pins. */
   @Override
   void close();

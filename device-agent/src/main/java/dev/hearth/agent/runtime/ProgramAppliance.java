@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ public final class ProgramAppliance implements Appliance {
   }
 
   private final Profile profile;
-  private final ProgramBundle bundle;
+  private volatile ProgramBundle bundle;
   private final SafetyKernel kernel;
   private final Clock clock;
   private final DoorSensors doors;
@@ -76,6 +77,7 @@ public final class ProgramAppliance implements Appliance {
   private volatile RunStatus crash;
   private volatile boolean stalled;
   private volatile long seq;
+  private volatile String startsHeldFor;
   private StateReport published;
 
   public ProgramAppliance(
@@ -119,6 +121,57 @@ public final class ProgramAppliance implements Appliance {
   /** The installed programs. */
   public ProgramBundle bundle() {
     return bundle;
+  }
+
+  /**
+   * Holds off every start while an update is installed: if no program is in progress, starts are
+   * refused with {@code why} until the hold is released. Checking for idle and holding happen under
+   * the command lock, so no cycle can slip in between.
+   *
+   * @return the hold, or empty while a program is in progress or another hold is taken
+   */
+  public Optional<StartHold> holdStartsIfIdle(String why) {
+    Objects.requireNonNull(why, "why");
+    synchronized (commandLock) {
+      if (status().phase().isActive() || startsHeldFor != null) {
+        return Optional.empty();
+      }
+      startsHeldFor = why;
+    }
+    return Optional.of(
+        () -> {
+          synchronized (commandLock) {
+            startsHeldFor = null;
+          }
+        });
+  }
+
+  /**
+   * Runs {@code next} from now on, as after an update (the programs are data; nothing restarts).
+   *
+   * @throws IllegalArgumentException when {@code next} is for another profile
+   * @throws IllegalStateException while a program is in progress
+   */
+  public void replaceBundle(ProgramBundle next) {
+    if (!next.profile().equals(profile.ref())) {
+      throw new IllegalArgumentException(
+          "bundle " + next.name() + " is for " + next.profile() + ", not " + profile.ref());
+    }
+    synchronized (commandLock) {
+      if (status().phase().isActive()) {
+        throw new IllegalStateException(
+            "cannot replace the programs while " + status().program() + " runs");
+      }
+      bundle = next;
+    }
+    LOG.info("now running programs {} {}", next.name(), next.version());
+  }
+
+  /** A hold on starts, from {@link #holdStartsIfIdle}; closing it lets starts through again. */
+  @FunctionalInterface
+  public interface StartHold extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** The run as it stands: phase, program, step, remaining time, reason. */
@@ -233,6 +286,10 @@ public final class ProgramAppliance implements Appliance {
           Outcome.REFUSED,
           "the program runtime missed its watchdog deadline and has not run since; "
               + "nothing starts until it does");
+    }
+    String held = startsHeldFor;
+    if (held != null && request instanceof Request.Start) {
+      return result(command, Outcome.REFUSED, "not now: " + held + "; try again in a minute");
     }
     ProgramRunner r = runner;
     CommandOutcome outcome;

@@ -108,6 +108,18 @@ public final class Pi4jMockPlant implements SimulatedHardware {
   }
 
   @Override
+  public void unplug(String name) {
+    for (Register r : registers) {
+      if (r.channel.name().equals(name)) {
+        r.device.unplug();
+        return;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + name + "' is not a sensor on an I2C register; only those can be unplugged");
+  }
+
+  @Override
   public void close() {
     registration.close();
   }

@@ -17,8 +17,13 @@ final class Pi4jMockSensorI2C extends MockI2C {
     super(provider, config);
   }
 
+  private volatile boolean unplugged;
+
   @Override
   public synchronized int readRegister(int register, byte[] buffer, int offset, int length) {
+    if (unplugged) {
+      return -1;
+    }
     ArrayDeque<Byte> held = registers[register];
     if (held == null || held.isEmpty()) {
       return -1;
@@ -31,6 +36,11 @@ final class Pi4jMockSensorI2C extends MockI2C {
       buffer[offset + n++] = b;
     }
     return n;
+  }
+
+  /** The sensor's wire comes loose: no read answers from now on. */
+  void unplug() {
+    unplugged = true;
   }
 
   /** The sensor puts a new value in {@code register}: {@code length} bytes of {@code value}. */
