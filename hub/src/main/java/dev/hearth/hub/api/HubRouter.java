@@ -1,7 +1,14 @@
 package dev.hearth.hub.api;
 
+import dev.hearth.hub.catalog.http.CatalogRoutes;
+import dev.hearth.hub.catalog.http.HttpEdge;
 import dev.hearth.hub.live.EventBusLiveUpdates;
 import dev.hearth.hub.registry.Registry;
+import dev.hearth.hub.rollout.ReleasedRevisions;
+import dev.hearth.hub.rollout.RolloutManager;
+import dev.hearth.hub.rollout.RolloutNews;
+import dev.hearth.hub.rollout.http.RolloutEdge;
+import dev.hearth.hub.rollout.http.RolloutRoutes;
 import dev.hearth.hub.store.HubStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -65,6 +72,34 @@ public final class HubRouter {
         .mount(endpoints);
     new LiveRoutes(vertx, devices, registry.sessions(), work, config, metrics).mount(endpoints);
     new OpsRoutes(store, deps.metrics(), work).mount(endpoints);
+    new CatalogRoutes(
+            deps.catalog(),
+            devices,
+            new HttpEdge(
+                vertx,
+                new SessionAuth(registry.sessions(), work),
+                SessionAuth::owner,
+                executor,
+                HttpEdge.DEFAULT_JSON_BODY_LIMIT_BYTES))
+        .mount(router);
+    RolloutManager rollouts =
+        deps.rollouts()
+            .orElseGet(
+                () ->
+                    new RolloutManager(
+                        store.rollouts(),
+                        ReleasedRevisions.none(),
+                        new RolloutNews(store.rollouts(), live),
+                        deps.clock()));
+    new RolloutRoutes(
+            rollouts,
+            devices,
+            new RolloutEdge(
+                new SessionAuth(registry.sessions(), work),
+                SessionAuth::owner,
+                executor,
+                config.bodyLimitBytes()))
+        .mount(router);
     new DocsRoutes().mount(router, endpoints);
 
     ProblemHandler problems = new ProblemHandler();

@@ -2,6 +2,7 @@ package dev.hearth.hub.api;
 
 import dev.hearth.hub.live.LiveStream;
 import dev.hearth.hub.registry.Sessions;
+import dev.hearth.hub.store.Owner;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -50,7 +51,12 @@ final class LiveRoutes {
   }
 
   private void stream(RoutingContext ctx) {
-    String owner = SessionAuth.owner(ctx).id();
+    Owner account = SessionAuth.owner(ctx);
+    String owner = account.id();
+    // Maintainers and admins also follow rollouts (the dashboard's rollout page).
+    boolean rollouts =
+        account.roles().contains(Owner.Role.MAINTAINER)
+            || account.roles().contains(Owner.Role.ADMIN);
     String token = SessionAuth.sessionToken(ctx);
     AtomicInteger open = openPerOwner.computeIfAbsent(owner, k -> new AtomicInteger());
     if (open.incrementAndGet() > config.maxLiveStreamsPerOwner()) {
@@ -65,7 +71,7 @@ final class LiveRoutes {
         };
     metrics.liveStreams().incrementAndGet();
     work.call(() -> devices.allIds(owner))
-        .onSuccess(ids -> start(ctx, owner, token, ids, release))
+        .onSuccess(ids -> start(ctx, owner, token, ids, rollouts, release))
         .onFailure(
             e -> {
               release.run();
@@ -74,8 +80,13 @@ final class LiveRoutes {
   }
 
   private void start(
-      RoutingContext ctx, String owner, String token, List<String> ids, Runnable release) {
-    LiveStream.open(vertx, ctx.response(), owner, ids, config.liveHeartbeat())
+      RoutingContext ctx,
+      String owner,
+      String token,
+      List<String> ids,
+      boolean rollouts,
+      Runnable release) {
+    LiveStream.open(vertx, ctx.response(), owner, ids, rollouts, config.liveHeartbeat())
         .onSuccess(
             stream -> {
               long check =

@@ -2,11 +2,19 @@ package dev.hearth.hub.app;
 
 import dev.hearth.hub.api.ApiDependencies;
 import dev.hearth.hub.api.HubRouter;
+import dev.hearth.hub.catalog.CatalogConfig;
+import dev.hearth.hub.catalog.FirmwareCatalog;
+import dev.hearth.hub.catalog.OfferSender;
+import dev.hearth.hub.gateway.ArtifactSource;
 import dev.hearth.hub.gateway.GatewayConfig;
 import dev.hearth.hub.gateway.app.Gateway;
 import dev.hearth.hub.live.EventBusLiveUpdates;
+import dev.hearth.hub.registry.ProfileLookup;
 import dev.hearth.hub.registry.Registry;
 import dev.hearth.hub.registry.RegistryConfig;
+import dev.hearth.hub.rollout.OfferMaker;
+import dev.hearth.hub.rollout.RolloutConfig;
+import dev.hearth.hub.rollout.RolloutModule;
 import dev.hearth.hub.store.HubStore;
 import dev.hearth.hub.store.jdbc.JdbcHubStore;
 import dev.hearth.hub.telemetry.AlertConfig;
@@ -24,15 +32,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The composition root: store → registry → gateway (with alert rules and live updates listening to
- * every durable batch) → REST API, live stream and dashboard on one HTTP server. Wiring only; every
- * part is tested on its own.
+ * The composition root: store → registry → firmware catalog → gateway (with alert rules, live
+ * updates and rollout progress listening to every durable batch) → REST API, live stream and
+ * dashboard on one HTTP server → the rollout engine, which sends offers through the gateway. Wiring
+ * only; every part is tested on its own.
  */
 public final class HubApplication {
 
@@ -50,6 +63,17 @@ public final class HubApplication {
       HubStore store = JdbcHubStore.open(settings.store(), clock);
       started.add(store);
       Registry registry = Registry.create(store, registryConfig(settings), clock);
+      // The catalog sends one-off offers through the gateway, which starts later.
+      AtomicReference<OfferSender> oneOffs = new AtomicReference<>(OfferSender.UNAVAILABLE);
+      FirmwareCatalog catalog =
+          FirmwareCatalog.open(
+              store.catalog(),
+              CatalogConfig.builder(settings.dataDir()).build(),
+              readRoot(registry.config().rootFile()),
+              ProfileLookup.shipped(),
+              offer -> oneOffs.get().send(offer),
+              clock);
+      started.add(catalog);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Vertx vertx = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics)).build();
       started.add(() -> vertx.close().await());
@@ -75,21 +99,39 @@ public final class HubApplication {
       jobs.start();
       started.add(jobs);
 
+      RolloutModule rollouts =
+          RolloutModule.create(
+              store.rollouts(), new CatalogReleases(store.catalog().revisions()), live, clock);
+      started.add(rollouts);
+
       Gateway gateway =
           Gateway.start(
               vertx,
               gatewayConfig(settings),
               store,
               registry.deviceAuthenticator(),
-              List.of(new LiveIngestPublisher(live), queuedAlerts),
+              List.of(new LiveIngestPublisher(live), queuedAlerts, rollouts.progressListener()),
+              sha256 ->
+                  catalog
+                      .artifacts()
+                      .find(sha256)
+                      .map(a -> ArtifactSource.Artifact.ofFile(a.path(), a.size())),
               clock);
       started.add(gateway);
 
       ApiDependencies deps =
-          ApiDependencies.of(registry, store, gateway.commands(), metrics).withClock(clock);
+          ApiDependencies.of(registry, store, gateway.commands(), metrics)
+              .withClock(clock)
+              .withCatalog(catalog)
+              .withRollouts(rollouts.manager());
       Router router = HubRouter.create(vertx, deps);
       Dashboard.mount(router, deps.profiles());
       HttpServer http = listen(vertx, router, settings);
+
+      // Offers name the artifact's URLs, so they wait for the HTTP port.
+      RolloutConfig rolloutConfig = rolloutConfig(settings, http.actualPort());
+      rollouts.start(gateway.offers(), rolloutConfig);
+      oneOffs.set(new OneOffOffers(gateway.offers(), new OfferMaker(rolloutConfig), clock));
       started.remove(store);
       started.remove(gateway);
       return new RunningHub(vertx, store, registry, gateway, http, started);
@@ -126,6 +168,14 @@ public final class HubApplication {
     }
   }
 
+  private static byte[] readRoot(Path rootFile) {
+    try {
+      return Files.readAllBytes(rootFile);
+    } catch (IOException e) {
+      throw new HubStartException("cannot read the root metadata file " + rootFile, e);
+    }
+  }
+
   private static RegistryConfig registryConfig(HubSettings settings) {
     RegistryConfig.Builder b =
         RegistryConfig.builder()
@@ -133,6 +183,12 @@ public final class HubApplication {
             .rootFile(settings.rootFile())
             .deviceKeyFile(settings.deviceKeyFile());
     settings.publicCoapUri().ifPresent(b::coapUri);
+    return b.build();
+  }
+
+  private static RolloutConfig rolloutConfig(HubSettings settings, int httpPort) {
+    RolloutConfig.Builder b = RolloutConfig.builder(settings.artifactHttpBase(httpPort));
+    settings.publicCoapUri().ifPresent(b::artifactCoapBase);
     return b.build();
   }
 

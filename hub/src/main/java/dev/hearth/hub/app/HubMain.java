@@ -116,6 +116,14 @@ public final class HubMain implements Callable<Integer> {
       description = "How devices reach this hub's MQTT, e.g. ssl://hub.example.org:8883.")
   URI publicMqttUri;
 
+  @Option(
+      names = "--public-http-uri",
+      paramLabel = "URI",
+      description =
+          "How devices reach this hub's HTTP to download firmware, e.g."
+              + " https://hub.example.org/ (default: the MQTT host and --http-port).")
+  URI publicHttpUri;
+
   @Spec CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -207,7 +215,8 @@ public final class HubMain implements Callable<Integer> {
         data,
         rootFile,
         publicMqtt,
-        Optional.empty());
+        Optional.empty(),
+        Optional.ofNullable(publicHttpUri));
   }
 
   private StoreConfig storeConfig() {

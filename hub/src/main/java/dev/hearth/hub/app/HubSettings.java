@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param rootFile the root metadata the hub hands to devices at enrollment
  * @param publicMqttUri the MQTT address devices are told at enrollment
  * @param publicCoapUri the CoAP address devices are told at enrollment, if any
+ * @param publicHttpUri how devices reach the hub's HTTP to download artifacts; when empty, the host
+ *     of {@code publicMqttUri} and the HTTP port bound
  */
 public record HubSettings(
     String host,
@@ -33,7 +35,8 @@ public record HubSettings(
     Path dataDir,
     Path rootFile,
     URI publicMqttUri,
-    Optional<URI> publicCoapUri) {
+    Optional<URI> publicCoapUri,
+    Optional<URI> publicHttpUri) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -41,6 +44,16 @@ public record HubSettings(
 
   public HubSettings {
     List<String> problems = new ArrayList<>();
+    publicHttpUri = publicHttpUri == null ? Optional.empty() : publicHttpUri;
+    publicHttpUri
+        .filter(u -> !List.of("http", "https").contains(String.valueOf(u.getScheme())))
+        .ifPresent(
+            u ->
+                problems.add(
+                    "--public-http-uri "
+                        + u
+                        + " must be http://host:port or https://host:port, as devices reach"
+                        + " the hub"));
     port("--http-port", httpPort, false, problems);
     port("--mqtt-port", mqttPort, true, problems);
     port("--coap-port", coapPort, true, problems);
@@ -62,6 +75,38 @@ public record HubSettings(
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+  }
+
+  /** Settings whose artifact address follows from the MQTT address and the HTTP port bound. */
+  public HubSettings(
+      String host,
+      int httpPort,
+      int mqttPort,
+      Optional<GatewayConfig.MqttTls> mqttTls,
+      int coapPort,
+      StoreConfig store,
+      Path dataDir,
+      Path rootFile,
+      URI publicMqttUri,
+      Optional<URI> publicCoapUri) {
+    this(
+        host,
+        httpPort,
+        mqttPort,
+        mqttTls,
+        coapPort,
+        store,
+        dataDir,
+        rootFile,
+        publicMqttUri,
+        publicCoapUri,
+        Optional.empty());
+  }
+
+  /** Where devices download artifacts over HTTP, once the HTTP port is bound. */
+  public URI artifactHttpBase(int boundHttpPort) {
+    return publicHttpUri.orElseGet(
+        () -> URI.create("http://" + publicMqttUri.getHost() + ":" + boundHttpPort + "/"));
   }
 
   private static void port(String option, int port, boolean mayDisable, List<String> problems) {

@@ -2,34 +2,19 @@ package dev.hearth.hub.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hearth.agent.app.AgentApplication;
 import dev.hearth.agent.app.ConnectedAgent;
-import dev.hearth.agent.config.AgentConfig;
-import dev.hearth.agent.config.HardwareConfig;
-import dev.hearth.agent.config.HardwareProvider;
-import dev.hearth.agent.config.LocalConfig;
-import dev.hearth.agent.enroll.Enroller;
 import dev.hearth.agent.enroll.Enrollment;
-import dev.hearth.agent.enroll.EnrollmentRequest;
-import dev.hearth.agent.enroll.EnrollmentStore;
-import dev.hearth.agent.enroll.HardwareId;
-import dev.hearth.agent.enroll.HubEnrollmentClient;
-import dev.hearth.agent.enroll.Pause;
 import dev.hearth.agent.runtime.ProgramAppliance;
-import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.hub.registry.Registry;
 import dev.hearth.hub.store.HubStore;
-import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.wire.Command;
 import dev.hearth.specs.wire.StateReport;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,10 +54,11 @@ final class DemoFleet implements AutoCloseable {
       for (int i = 0; i < appliances.size(); i++) {
         DemoAppliance a = appliances.get(i);
         Path stateDir = dataDir.resolve("demo/appliances/" + i).toAbsolutePath();
-        Enrollment enrollment = enrollment(stateDir, a, i, hubUrl, registry, ownerId, clock);
+        Enrollment enrollment =
+            SimulatedBoards.enroll(
+                stateDir, a.profile(), "demo-board-" + i, hubUrl, registry, ownerId, clock);
         store.devices().rename(enrollment.deviceId().value(), a.name());
-        ConnectedAgent agent =
-            ConnectedAgent.start(config(stateDir, i), enrollment, new AgentApplication());
+        ConnectedAgent agent = SimulatedBoards.start(stateDir, enrollment, i + 1);
         fleet.agents.add(agent);
         fleet.drive(agent.appliance(), a.programs(), i);
       }
@@ -81,52 +67,6 @@ final class DemoFleet implements AutoCloseable {
       fleet.close();
       throw e;
     }
-  }
-
-  private static Enrollment enrollment(
-      Path stateDir,
-      DemoAppliance a,
-      int index,
-      URI hubUrl,
-      Registry registry,
-      String ownerId,
-      Clock clock) {
-    EnrollmentStore store = new EnrollmentStore(stateDir);
-    if (store.load() instanceof EnrollmentStore.Present present) {
-      return present.enrollment();
-    }
-    ClaimCode code = registry.claims().issueCode(ownerId).code();
-    Enroller enroller =
-        new Enroller(
-            HubEnrollmentClient.create(
-                hubUrl, Optional.empty(), dev.hearth.agent.AgentVersion.current(), clock),
-            store,
-            clock,
-            Pause.real(),
-            new SecureRandom());
-    EnrollmentRequest request =
-        new EnrollmentRequest(
-            code,
-            new HardwareId("demo-board-" + index),
-            ProfileRef.parse(a.profile()),
-            dev.hearth.agent.AgentVersion.current());
-    Enroller.Outcome outcome =
-        enroller.enroll(request, Duration.ofSeconds(30), Enroller.Progress.quiet());
-    if (outcome instanceof Enroller.Enrolled enrolled) {
-      return enrolled.enrollment();
-    }
-    throw new IllegalStateException("demo appliance " + a.name() + " could not enroll: " + outcome);
-  }
-
-  private static AgentConfig config(Path stateDir, int index) {
-    return new AgentConfig(
-        Optional.empty(),
-        new HardwareConfig(HardwareProvider.SIMULATION, new HardwareConfig.Simulate(index + 1)),
-        stateDir,
-        AgentConfig.DEFAULTS.hub(),
-        AgentConfig.DEFAULTS.link(),
-        new LocalConfig(new LocalConfig.Coap(false, LocalConfig.Coap.DEFAULTS.bind(), 0)),
-        AgentConfig.DEFAULTS.log());
   }
 
   /** Starts the first program soon, and the next one a little after each cycle ends. */

@@ -12,15 +12,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class DeviceCommands implements CommandSender, AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService worker;
   private final Map<DeviceId, Listener> listeners = new ConcurrentHashMap<>();
+  private final List<Consumer<DeviceId>> listeningHooks = new CopyOnWriteArrayList<>();
 
   public DeviceCommands(Commands store, Clock clock) {
     this.store = store;
@@ -118,7 +123,27 @@ public final class DeviceCommands implements CommandSender, AutoCloseable {
           } catch (RuntimeException e) {
             LOG.error("could not load pending commands of device '{}'", device, e);
           }
+          for (Consumer<DeviceId> hook : listeningHooks) {
+            try {
+              hook.accept(device);
+            } catch (RuntimeException e) {
+              LOG.error("a listener of device '{}' listening failed", device, e);
+            }
+          }
         });
+  }
+
+  /**
+   * Also tells {@code hook}, on the commands thread, each time a device starts listening (after its
+   * pending commands went out); update offers waiting for the device hang here.
+   */
+  public void onListening(Consumer<DeviceId> hook) {
+    listeningHooks.add(Objects.requireNonNull(hook, "hook"));
+  }
+
+  /** The channel of a device listening now, if any. */
+  public Optional<CommandChannel> channel(DeviceId device) {
+    return Optional.ofNullable(listeners.get(device)).map(l -> l.channel);
   }
 
   /** The device stopped listening (unsubscribed or disconnected). */

@@ -29,6 +29,21 @@ public final class EventBusLiveUpdates implements LiveUpdates {
     send(LiveAddresses.device(deviceId), deviceId, kind, data);
   }
 
+  /** The kind of rollout progress, for maintainers' and admins' streams. */
+  public static final String ROLLOUT_KIND = "rollout";
+
+  @Override
+  public void publishRollout(String rolloutId, ObjectNode data) {
+    ObjectNode message = JsonNodeFactory.instance.objectNode();
+    message.put("kind", ROLLOUT_KIND);
+    message.put("rolloutId", rolloutId);
+    message.set("data", data);
+    bus.publish(
+        LiveAddresses.rollouts(),
+        message.toString(),
+        new DeliveryOptions().addHeader(LiveAddresses.KIND_HEADER, ROLLOUT_KIND));
+  }
+
   /** Tells {@code ownerId}'s open streams to follow {@code deviceId} too (it was just claimed). */
   public void announceDevice(String ownerId, String deviceId) {
     ObjectNode data = JsonNodeFactory.instance.objectNode().put("deviceId", deviceId);

@@ -13,6 +13,11 @@ public final class LiveAddresses {
     return "hearth.live.device." + deviceId;
   }
 
+  /** Where rollout progress is published, for the streams of maintainers and admins. */
+  public static String rollouts() {
+    return "hearth.live.rollouts";
+  }
+
   /** Where news for one owner's streams is published (a device they just claimed). */
   public static String owner(String ownerId) {
     return "hearth.live.owner." + ownerId;

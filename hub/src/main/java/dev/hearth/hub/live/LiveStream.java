@@ -40,6 +40,7 @@ public final class LiveStream {
   private final List<Runnable> closeActions = new ArrayList<>();
   private final AtomicLong dropped = new AtomicLong();
   private MessageConsumer<String> ownerNews;
+  private MessageConsumer<String> rolloutNews;
   private long heartbeat = -1;
   private boolean closed;
 
@@ -61,11 +62,27 @@ public final class LiveStream {
       String ownerId,
       Collection<String> deviceIds,
       Duration heartbeatEvery) {
-    LiveStream stream = new LiveStream(vertx, response);
-    return stream.start(ownerId, deviceIds, heartbeatEvery).map(stream);
+    return open(vertx, response, ownerId, deviceIds, false, heartbeatEvery);
   }
 
-  private Future<Void> start(String ownerId, Collection<String> deviceIds, Duration every) {
+  /**
+   * As {@link #open(Vertx, HttpServerResponse, String, Collection, Duration)}; with {@code
+   * rollouts}, the stream also carries every rollout's progress ({@code event: rollout}), for
+   * maintainers and admins.
+   */
+  public static Future<LiveStream> open(
+      Vertx vertx,
+      HttpServerResponse response,
+      String ownerId,
+      Collection<String> deviceIds,
+      boolean rollouts,
+      Duration heartbeatEvery) {
+    LiveStream stream = new LiveStream(vertx, response);
+    return stream.start(ownerId, deviceIds, rollouts, heartbeatEvery).map(stream);
+  }
+
+  private Future<Void> start(
+      String ownerId, Collection<String> deviceIds, boolean rollouts, Duration every) {
     response
         .setStatusCode(200)
         .setChunked(true)
@@ -86,6 +103,10 @@ public final class LiveStream {
     }
     ownerNews = vertx.eventBus().consumer(LiveAddresses.owner(ownerId), this::onOwnerNews);
     registrations.add(ownerNews.completion());
+    if (rollouts) {
+      rolloutNews = vertx.eventBus().consumer(LiveAddresses.rollouts(), this::forward);
+      registrations.add(rolloutNews.completion());
+    }
     heartbeat = vertx.setPeriodic(Math.max(1, every.toMillis()), id -> write(": ping\n\n"));
     return Future.all(registrations)
         .map(
@@ -196,6 +217,9 @@ public final class LiveStream {
     devices.clear();
     if (ownerNews != null) {
       ownerNews.unregister();
+    }
+    if (rolloutNews != null) {
+      rolloutNews.unregister();
     }
     for (Runnable action : closeActions) {
       try {

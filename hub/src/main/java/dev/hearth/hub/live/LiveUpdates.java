@@ -14,6 +14,13 @@ public interface LiveUpdates {
 
   void publish(String deviceId, String kind, ObjectNode data);
 
+  /**
+   * Publishes where a rollout stands ({@code event: rollout}, {@code {"kind": "rollout",
+   * "rolloutId": ..., "data": {...}}}) to the streams of maintainers and admins, not to owners.
+   * Sinks that serve no such streams drop it.
+   */
+  default void publishRollout(String rolloutId, ObjectNode data) {}
+
   /** A sink that drops everything, for tools and tests that have no browsers. */
   static LiveUpdates none() {
     return (deviceId, kind, data) -> {};

@@ -1,5 +1,8 @@
 package dev.hearth.hub.store;
 
+import dev.hearth.hub.catalog.store.Catalog;
+import dev.hearth.hub.rollout.store.Rollouts;
+
 /**
  * The hub's storage: one object per deployment, opened on the embedded H2 file database or on
  * PostgreSQL, schema migrated by Flyway when opened.
@@ -17,6 +20,22 @@ public interface HubStore extends AutoCloseable {
   Commands commands();
 
   Alerts alerts();
+
+  /**
+   * The firmware catalog: keys, roots, uploads, revisions. Stores that keep no catalog (test
+   * doubles of the ingest path) need not implement it.
+   */
+  default Catalog catalog() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no catalog");
+  }
+
+  /**
+   * Rollouts, their groups and devices. Stores that keep no rollouts (test doubles of the ingest
+   * path) need not implement it.
+   */
+  default Rollouts rollouts() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no rollouts");
+  }
 
   /**
    * Writes a batch of device messages in one transaction and returns only once it is durable

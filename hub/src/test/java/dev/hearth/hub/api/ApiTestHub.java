@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hearth.hub.catalog.CatalogConfig;
+import dev.hearth.hub.catalog.FirmwareCatalog;
+import dev.hearth.hub.catalog.OfferSender;
+import dev.hearth.hub.registry.ProfileLookup;
 import dev.hearth.hub.registry.RegistryConfig;
 import dev.hearth.hub.registry.RegistryFixture;
 import dev.hearth.hub.store.Device;
@@ -39,6 +43,7 @@ public final class ApiTestHub implements AutoCloseable {
   public final RecordingCommandSender commands;
   public final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  public final FirmwareCatalog catalog;
   public final Router router;
   public final HttpServer server;
   public final WebClient client;
@@ -48,12 +53,22 @@ public final class ApiTestHub implements AutoCloseable {
     commands = new RecordingCommandSender(fixture.store.commands(), fixture.clock);
     var config = ApiConfig.builder();
     api.accept(config);
+    // The catalog as the hub has it, so that its device routes are checked like every other.
+    catalog =
+        FirmwareCatalog.open(
+            fixture.store.catalog(),
+            CatalogConfig.builder(fixture.dir.resolve("catalog")).build(),
+            readRoot(fixture.rootFile),
+            ProfileLookup.shipped(),
+            OfferSender.UNAVAILABLE,
+            fixture.clock);
     router =
         HubRouter.create(
             vertx,
             ApiDependencies.of(fixture.registry, fixture.store, commands, metrics)
                 .withConfig(config.build())
-                .withClock(fixture.clock));
+                .withClock(fixture.clock)
+                .withCatalog(catalog));
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client =
         WebClient.create(
@@ -158,6 +173,15 @@ public final class ApiTestHub implements AutoCloseable {
   @Override
   public void close() {
     await(vertx.close());
+    catalog.close();
     fixture.close();
+  }
+
+  private static byte[] readRoot(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -42,11 +42,11 @@ class IsolationApiTest {
     List<String> checked = new ArrayList<>();
     for (Route route : hub.router.getRoutes()) {
       String path = route.getPath();
-      if (path == null || !path.contains(":id") || route.methods() == null) {
+      if (path == null || !path.startsWith("/api/v1/devices/:id") || route.methods() == null) {
         continue;
       }
       for (HttpMethod method : route.methods()) {
-        String body = bodyFor(method);
+        String body = bodyFor(method, path);
         for (String id : new String[] {washer.id(), "wsh-000000"}) {
           // Valid requests: a malformed one may be refused before ownership matters.
           String concrete =
@@ -70,7 +70,9 @@ class IsolationApiTest {
             "GET /api/v1/devices/:id/alerts",
             "POST /api/v1/devices/:id/commands",
             "GET /api/v1/devices/:id/commands",
-            "GET /api/v1/devices/:id/commands/:commandId");
+            "GET /api/v1/devices/:id/commands/:commandId",
+            "GET /api/v1/devices/:id/revisions",
+            "POST /api/v1/devices/:id/installs");
 
     // Nothing changed, nothing was sent.
     assertThat(hub.commands.sent).hasSize(sentBefore);
@@ -117,7 +119,10 @@ class IsolationApiTest {
         .isEqualTo(200);
   }
 
-  private static String bodyFor(HttpMethod method) {
+  private static String bodyFor(HttpMethod method, String path) {
+    if (path.endsWith("/installs")) {
+      return "{\"revisionId\":\"r-1\"}";
+    }
     if (method == HttpMethod.POST) {
       return "{\"name\":\"stop\"}";
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI document the hub serves describes exactly the routes its router has. */
 class OpenApiConsistencyTest {
 
-  private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch");
+  private static final Set<String> OPERATIONS =
+      Set.of("get", "head", "put", "post", "delete", "patch");
   private static ApiTestHub hub;
   private static JsonNode document;
 

@@ -1,14 +1,17 @@
 package dev.hearth.hub.gateway.app;
 
+import dev.hearth.hub.gateway.ArtifactSource;
 import dev.hearth.hub.gateway.CommandSender;
 import dev.hearth.hub.gateway.DeviceAuthenticator;
 import dev.hearth.hub.gateway.DeviceCommands;
 import dev.hearth.hub.gateway.DeviceIngest;
+import dev.hearth.hub.gateway.DeviceOffers;
 import dev.hearth.hub.gateway.DeviceRateLimiter;
 import dev.hearth.hub.gateway.GatewayConfig;
 import dev.hearth.hub.gateway.GatewayException;
 import dev.hearth.hub.gateway.GroupCommitWriter;
 import dev.hearth.hub.gateway.IngestListener;
+import dev.hearth.hub.gateway.OfferPublisher;
 import dev.hearth.hub.gateway.RefusalLog;
 import dev.hearth.hub.gateway.coap.CaliforniumCoapServer;
 import dev.hearth.hub.gateway.mqtt.VertxMqttVerticle;
@@ -67,6 +70,23 @@ public final class Gateway implements AutoCloseable {
       DeviceAuthenticator authenticator,
       List<IngestListener> listeners,
       Clock clock) {
+    return start(vertx, config, store, authenticator, listeners, ArtifactSource.NONE, clock);
+  }
+
+  /**
+   * Starts the listeners the config enables, the CoAP endpoint serving {@code artifacts}
+   * block-wise.
+   *
+   * @param artifacts the catalog's artifacts, for devices that download over CoAP
+   */
+  public static Gateway start(
+      Vertx vertx,
+      GatewayConfig config,
+      HubStore store,
+      DeviceAuthenticator authenticator,
+      List<IngestListener> listeners,
+      ArtifactSource artifacts,
+      Clock clock) {
     GroupCommitWriter writer = GroupCommitWriter.start(store, config.groupCommit(), listeners);
     var ingest =
         new DeviceIngest(
@@ -82,7 +102,7 @@ public final class Gateway implements AutoCloseable {
         deployment = await(vertx.deployVerticle(mqtt));
       }
       if (config.coapPort() != GatewayConfig.DISABLED) {
-        coap = CaliforniumCoapServer.start(config, ingest, authenticator);
+        coap = CaliforniumCoapServer.start(config, ingest, authenticator, artifacts);
       }
     } catch (RuntimeException e) {
       new Gateway(vertx, writer, commands, mqtt, deployment, coap).close();
@@ -94,6 +114,11 @@ public final class Gateway implements AutoCloseable {
   /** Sends commands to devices; give it to the API. */
   public CommandSender commands() {
     return commands;
+  }
+
+  /** Sends update offers to connected devices; give it to the rollout engine. */
+  public OfferPublisher offers() {
+    return new DeviceOffers(commands);
   }
 
   /** The plain MQTT port bound, or {@link GatewayConfig#DISABLED}. */

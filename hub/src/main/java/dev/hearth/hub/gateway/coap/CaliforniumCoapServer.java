@@ -1,5 +1,6 @@
 package dev.hearth.hub.gateway.coap;
 
+import dev.hearth.hub.gateway.ArtifactSource;
 import dev.hearth.hub.gateway.DeviceAuthenticator;
 import dev.hearth.hub.gateway.DeviceIngest;
 import dev.hearth.hub.gateway.GatewayConfig;
@@ -17,7 +18,8 @@ import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 
 /**
  * The CoAP endpoint: Californium over Scandium DTLS with a pre-shared key per device, serving the
- * {@link CaliforniumMirrorResource}. Plain (unencrypted) CoAP is not offered.
+ * {@link CaliforniumMirrorResource} and, block-wise, the artifacts ({@link
+ * CaliforniumArtifactResource}). Plain (unencrypted) CoAP is not offered.
  */
 public final class CaliforniumCoapServer implements AutoCloseable {
 
@@ -29,9 +31,22 @@ public final class CaliforniumCoapServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  /** Binds the DTLS endpoint and starts serving. */
+  /** Binds the DTLS endpoint and starts serving, without artifacts. */
   public static CaliforniumCoapServer start(
       GatewayConfig config, DeviceIngest ingest, DeviceAuthenticator authenticator) {
+    return start(config, ingest, authenticator, ArtifactSource.NONE);
+  }
+
+  /**
+   * Binds the DTLS endpoint and starts serving, artifacts included.
+   *
+   * @param artifacts what {@code /artifacts/{sha256}} serves
+   */
+  public static CaliforniumCoapServer start(
+      GatewayConfig config,
+      DeviceIngest ingest,
+      DeviceAuthenticator authenticator,
+      ArtifactSource artifacts) {
     Configuration configuration =
         new Configuration(
             SystemConfig.DEFINITIONS,
@@ -41,6 +56,7 @@ public final class CaliforniumCoapServer implements AutoCloseable {
     // Payloads larger than one datagram arrive block-wise (RFC 7959); reassembled bodies are
     // capped like MQTT messages, beyond which Californium answers 4.13 itself.
     configuration.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, config.maxMessageBytes());
+    CaliforniumArtifactResource.configure(configuration);
     configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
     var address = new InetSocketAddress(config.host(), config.coapPort());
     DtlsConnectorConfig dtls =
@@ -56,6 +72,7 @@ public final class CaliforniumCoapServer implements AutoCloseable {
     var server = new CoapServer(configuration);
     server.addEndpoint(endpoint);
     server.add(new CaliforniumMirrorResource(ingest));
+    server.add(new CaliforniumArtifactResource(artifacts));
     try {
       server.start();
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.hearth.specs.wire.Command;
 import dev.hearth.specs.wire.DeviceId;
 import dev.hearth.specs.wire.Topic;
 import dev.hearth.specs.wire.TopicKind;
+import dev.hearth.specs.wire.UpdateOffer;
 import dev.hearth.specs.wire.WireCodec;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
@@ -17,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Publishes commands to one connected device at QoS 1 and reports each as delivered when the
- * device's PUBACK arrives. The session picks the packet ids itself so that a PUBACK can never
- * arrive before its id is known here.
+ * Publishes commands and update offers to one connected device at QoS 1 and reports each as
+ * delivered when the device's PUBACK arrives. The session picks the packet ids itself so that a
+ * PUBACK can never arrive before its id is known here.
  */
 final class VertxMqttCommandChannel implements CommandChannel {
 
@@ -29,6 +30,7 @@ final class VertxMqttCommandChannel implements CommandChannel {
   private final MqttEndpoint endpoint;
   private final Context context;
   private final String topic;
+  private final String updateTopic;
   private final Map<Integer, CompletableFuture<Void>> inFlight = new HashMap<>();
   private int lastPacketId;
   private boolean closed;
@@ -37,12 +39,21 @@ final class VertxMqttCommandChannel implements CommandChannel {
     this.endpoint = endpoint;
     this.context = context;
     this.topic = new Topic(device, TopicKind.COMMANDS).name();
+    this.updateTopic = new Topic(device, TopicKind.UPDATE).name();
   }
 
   @Override
   public CompletionStage<Void> deliver(Command command) {
+    return publish(topic, CODEC.encode(command));
+  }
+
+  @Override
+  public CompletionStage<Void> deliverOffer(UpdateOffer offer) {
+    return publish(updateTopic, CODEC.encode(offer));
+  }
+
+  private CompletionStage<Void> publish(String topicName, byte[] payload) {
     var delivered = new CompletableFuture<Void>();
-    byte[] payload = CODEC.encode(command);
     context.runOnContext(
         v -> {
           if (closed || !endpoint.isConnected()) {
@@ -52,7 +63,8 @@ final class VertxMqttCommandChannel implements CommandChannel {
           int packetId = nextPacketId();
           inFlight.put(packetId, delivered);
           endpoint
-              .publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false, packetId)
+              .publish(
+                  topicName, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false, packetId)
               .onFailure(
                   e -> {
                     inFlight.remove(packetId);

@@ -2,6 +2,8 @@ package dev.hearth.hub.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hearth.hub.catalog.store.Catalog;
+import dev.hearth.hub.rollout.store.Rollouts;
 import dev.hearth.hub.store.Alerts;
 import dev.hearth.hub.store.Commands;
 import dev.hearth.hub.store.Devices;
@@ -38,6 +40,8 @@ public final class JdbcHubStore implements HubStore {
   private final JdbcEvents events;
   private final JdbcCommands commands;
   private final JdbcAlerts alerts;
+  private final JdbcCatalog catalog;
+  private final JdbcRollouts rollouts;
   private final IngestWriter writer;
 
   private JdbcHubStore(StoreConfig config, HikariDataSource pool, Clock clock) {
@@ -51,6 +55,8 @@ public final class JdbcHubStore implements HubStore {
     this.events = new JdbcEvents(db);
     this.commands = new JdbcCommands(db);
     this.alerts = new JdbcAlerts(db);
+    this.catalog = new JdbcCatalog(db);
+    this.rollouts = new JdbcRollouts(db);
     boolean sync = config.vendor() == StoreConfig.Vendor.H2 && config.h2FsyncOnCommit();
     this.writer = new IngestWriter(pool, dialect, clock, sync);
   }
@@ -211,6 +217,16 @@ public final class JdbcHubStore implements HubStore {
   @Override
   public Alerts alerts() {
     return alerts;
+  }
+
+  @Override
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public Rollouts rollouts() {
+    return rollouts;
   }
 
   /**

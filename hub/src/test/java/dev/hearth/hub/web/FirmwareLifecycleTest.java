@@ -1,0 +1,155 @@
+package dev.hearth.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The firmware lifecycle end to end (issue 5), on loopback with real agents on simulated washers: a
+ * contributor publishes, two maintainers approve (the profile's quorum), the release rolls out in
+ * three groups to the 21 washers whose owner opted in, every one commits, and the dashboard's
+ * rollout page shows it. Then a release whose health check fails on the washers with a broken
+ * sensor: those roll back by themselves, and the rollout pauses once the error threshold is
+ * crossed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirmwareLifecycleTest {
+
+  private static final int OPTED_IN = 21;
+  private static final String SHIPPED = "1.0.0";
+
+  @TempDir static Path dir;
+  private static FirmwareFleet fleet;
+
+  @BeforeAll
+  static void start() throws Exception {
+    HeadlessChromium.assumeInstalled();
+    fleet = new FirmwareFleet(dir);
+    fleet.addWashers(OPTED_IN, "stable");
+    fleet.addWashers(1, "off");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (fleet != null) {
+      fleet.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aReleaseApprovedByTheQuorumRollsOutInThreeGroupsAndEveryOptedInWasherCommits() {
+    String revision = fleet.publishAndRelease("1.1.0");
+    String rollout =
+        fleet.rollout(
+            revision,
+            "\"groups\":[{\"percent\":10},{\"percent\":50},{\"percent\":100}],"
+                + "\"successThreshold\":100,\"errorThreshold\":10");
+
+    JsonNode done = fleet.awaitRollout(rollout, "completed");
+
+    assertThat(done.get("members").asInt()).isEqualTo(OPTED_IN);
+    assertThat(done.get("groups")).hasSize(3);
+    assertThat(done.get("groups").get(0).get("members").asInt()).isBetween(2, 3);
+    assertThat(done.get("counts").get("committed").asInt()).isEqualTo(OPTED_IN);
+    List<JsonNode> members = fleet.members(rollout);
+    assertThat(members).extracting(m -> m.get("state").asText()).containsOnly("committed");
+    Set<String> inRollout =
+        members.stream().map(m -> m.get("deviceId").asText()).collect(Collectors.toSet());
+    for (FirmwareFleet.Washer w : fleet.washers.subList(0, OPTED_IN)) {
+      assertThat(inRollout).contains(w.deviceId());
+      assertThat(w.agent().appliance().bundle().version()).isEqualTo("1.1.0");
+    }
+    FirmwareFleet.Washer notOptedIn = fleet.washers.get(OPTED_IN);
+    assertThat(inRollout).doesNotContain(notOptedIn.deviceId());
+    assertThat(notOptedIn.agent().appliance().bundle().version()).isEqualTo(SHIPPED);
+
+    // The maintainer's page says so.
+    try (Browser browser = new Browser("http://127.0.0.1:" + fleet.hub.httpPort())) {
+      browser.logIn(fleet.bob.email(), FirmwareFleet.PASSWORD);
+      browser.open("/dashboard/rollout.html?id=" + rollout);
+      browser.waitUntilLive();
+      browser.waitForText("#status", "Completed");
+      browser.waitForText("#totals [data-count='committed']", Integer.toString(OPTED_IN));
+      assertThat(browser.find("#totals [data-count='rolled-back']").getText()).isEqualTo("0");
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void washersWhoseHealthCheckFailsRollBackByThemselvesAndTheRolloutPauses() {
+    List<FirmwareFleet.Washer> broken = fleet.washers.subList(0, 4);
+    for (FirmwareFleet.Washer w : broken) {
+      // A loose sensor wire: the channel self-test of the health check finds it.
+      w.agent().hardware().orElseThrow().unplug("water_level");
+    }
+    String revision = fleet.publishAndRelease("1.2.0");
+    String rollout =
+        fleet.rollout(
+            revision,
+            "\"groups\":[{\"percent\":100}],\"successThreshold\":90,\"errorThreshold\":10");
+
+    JsonNode paused = fleet.awaitRollout(rollout, "paused");
+    assertThat(paused.get("reason").get("code").asText()).isEqualTo("error-threshold");
+
+    Set<String> brokenIds =
+        broken.stream().map(FirmwareFleet.Washer::deviceId).collect(Collectors.toSet());
+    List<JsonNode> rolledBack =
+        FirmwareFleet.await(
+            () ->
+                fleet.members(rollout).stream()
+                    .filter(m -> m.get("state").asText().equals("rolled-back"))
+                    .toList(),
+            list -> list.size() == broken.size(),
+            "the four broken washers rolled back");
+    assertThat(rolledBack)
+        .extracting(m -> m.get("deviceId").asText())
+        .containsExactlyInAnyOrderElementsOf(brokenIds);
+    assertThat(rolledBack)
+        .allSatisfy(m -> assertThat(m.get("detail").asText()).contains("water_level"));
+    for (FirmwareFleet.Washer w : broken) {
+      assertThat(w.agent().appliance().bundle().version()).isEqualTo("1.1.0");
+    }
+    // The healthy ones that had their offer commit; the paused rollout starts nothing new.
+    FirmwareFleet.await(
+        () -> fleet.members(rollout),
+        list ->
+            list.stream()
+                .map(m -> m.get("state").asText())
+                .allMatch(s -> Set.of("committed", "rolled-back", "pending").contains(s)),
+        "every offered washer finished");
+    for (JsonNode m : fleet.members(rollout)) {
+      if (m.get("state").asText().equals("committed")) {
+        FirmwareFleet.Washer w =
+            fleet.washers.stream()
+                .filter(x -> x.deviceId().equals(m.get("deviceId").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(w.agent().appliance().bundle().version()).isEqualTo("1.2.0");
+      }
+    }
+    assertThat(fleet.rolloutState(rollout).get("status").asText()).isEqualTo("paused");
+    sleepQuietly(Duration.ofSeconds(1));
+  }
+
+  private static void sleepQuietly(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
