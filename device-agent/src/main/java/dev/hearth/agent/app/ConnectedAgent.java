@@ -142,9 +142,11 @@ public final class ConnectedAgent implements AutoCloseable {
                   linkConfig(config, enrollment),
                   PahoMqttSession.factory())
               .identity(
-                  new AgentIdentity(
-                      AgentVersion.current(),
-                      new Status.Firmware(appliance.bundle().name(), appliance.bundle().version())))
+                  () ->
+                      new AgentIdentity(
+                          AgentVersion.current(),
+                          new Status.Firmware(
+                              appliance.bundle().name(), appliance.bundle().version())))
               .updateOffers(updates::reportingTo)
               .build();
       List<AutoCloseable> localParts = new ArrayList<>();

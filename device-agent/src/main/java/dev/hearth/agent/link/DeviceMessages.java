@@ -10,6 +10,7 @@ import dev.hearth.specs.wire.TopicKind;
 import dev.hearth.specs.wire.WireCodec;
 import dev.hearth.specs.wire.WireException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,13 @@ final class DeviceMessages {
   private static final Logger log = LoggerFactory.getLogger(DeviceMessages.class);
 
   private final DeviceId device;
-  private final AgentIdentity identity;
+  private final Supplier<AgentIdentity> identity;
   private final ProfileRef profile;
+  private volatile AgentIdentity announced;
   private final WireCodec codec;
 
-  DeviceMessages(DeviceId device, AgentIdentity identity, ProfileRef profile, WireCodec codec) {
+  DeviceMessages(
+      DeviceId device, Supplier<AgentIdentity> identity, ProfileRef profile, WireCodec codec) {
     this.device = device;
     this.identity = identity;
     this.profile = profile;
@@ -35,8 +38,21 @@ final class DeviceMessages {
 
   /** The retained status; the offline one, made at connect time, is also the last will. */
   Outgoing status(Status.Presence presence, long now) {
-    var status = new Status(presence, identity.agentVersion(), identity.firmware(), profile, now);
+    AgentIdentity current = identity.get();
+    if (presence == Status.Presence.ONLINE) {
+      announced = current;
+    }
+    var status = new Status(presence, current.agentVersion(), current.firmware(), profile, now);
     return message(TopicKind.STATUS, codec.encode(status));
+  }
+
+  /** The online status again, when what the agent says about itself changed since it last did. */
+  Optional<Outgoing> statusIfChanged(long now) {
+    AgentIdentity last = announced;
+    if (last == null || last.equals(identity.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(status(Status.Presence.ONLINE, now));
   }
 
   /** The state, or nothing (logged) if the runtime produced one the wire cannot carry. */

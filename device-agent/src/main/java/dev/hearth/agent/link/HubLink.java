@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ public final class HubLink {
   private final Appliance appliance;
   private final DeviceId device;
   private final HubLinkConfig config;
-  private final AgentIdentity identity;
+  private final Supplier<AgentIdentity> identity;
   private final MqttSession.Factory transport;
   private final LinkClock clock;
   private final boolean ownsClock;
@@ -245,7 +246,7 @@ public final class HubLink {
     private final DeviceId device;
     private final HubLinkConfig config;
     private final MqttSession.Factory transport;
-    private AgentIdentity identity = AgentIdentity.ofThisAgent();
+    private Supplier<AgentIdentity> identity = AgentIdentity::ofThisAgent;
     private LinkClock clock;
     private Function<EventSink, UpdateOffers> updateOffers;
 
@@ -259,6 +260,16 @@ public final class HubLink {
 
     /** What the status says about the agent; defaults to {@link AgentIdentity#ofThisAgent()}. */
     public Builder identity(AgentIdentity identity) {
+      Objects.requireNonNull(identity, "identity");
+      this.identity = () -> identity;
+      return this;
+    }
+
+    /**
+     * What the status says about the agent, read at each status: after an update the hub is told
+     * the new firmware at once (with the next state report) and on every later connect.
+     */
+    public Builder identity(Supplier<AgentIdentity> identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
       return this;
     }
@@ -286,10 +297,11 @@ public final class HubLink {
      */
     public HubLink build() {
       // Fail here rather than on the first connect: the status must encode.
+      AgentIdentity now = identity.get();
       new Status(
           Status.Presence.OFFLINE,
-          identity.agentVersion(),
-          identity.firmware(),
+          now.agentVersion(),
+          now.firmware(),
           appliance.profile().ref(),
           0);
       var plan = appliance.profile().telemetry();

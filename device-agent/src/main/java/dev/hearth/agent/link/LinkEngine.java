@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ final class LinkEngine {
       Appliance appliance,
       DeviceId device,
       HubLinkConfig config,
-      AgentIdentity identity,
+      Supplier<AgentIdentity> identity,
       MqttSession.Factory transport,
       LinkClock clock,
       Executor linkThread,
@@ -137,6 +138,8 @@ final class LinkEngine {
     flushTelemetry();
     cadence.sentEarly(clock.millis());
     if (connection == LinkStatus.Connection.ONLINE) {
+      // An update changed the firmware: the retained status says so before the new state.
+      messages.statusIfChanged(clock.millis()).ifPresent(m -> publisher.send(TopicKind.STATUS, m));
       messages.state(state).ifPresent(m -> publisher.send(TopicKind.STATE, m));
     }
     publisher.pump();

@@ -165,6 +165,8 @@ public final class ProgramAppliance implements Appliance {
       bundle = next;
     }
     LOG.info("now running programs {} {}", next.name(), next.version());
+    // Observers hear of the new programs with a fresh report (the link re-announces the firmware).
+    publish(true);
   }
 
   /** A hold on starts, from {@link #holdStartsIfIdle}; closing it lets starts through again. */
@@ -347,8 +349,12 @@ public final class ProgramAppliance implements Appliance {
 
   /** Publishes the state to the observers if it changed since the last report. */
   public void publishIfChanged() {
+    publish(false);
+  }
+
+  private void publish(boolean always) {
     synchronized (publishLock) {
-      if (published != null && unchanged(published)) {
+      if (!always && published != null && unchanged(published)) {
         return;
       }
       StateReport next = snapshot(seq + 1);

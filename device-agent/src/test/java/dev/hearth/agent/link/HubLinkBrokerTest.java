@@ -56,6 +56,27 @@ class HubLinkBrokerTest {
   }
 
   @Test
+  void newFirmwareIsAnnouncedInAFreshOnlineStatusBeforeTheNextState() {
+    t.probe.await(Status.class, s -> true);
+    var updated = new Status.Firmware("washer-programs", "1.3.0");
+    t.identity = new AgentIdentity("0.1.0-test", updated);
+
+    t.appliance.changeState(StateReport.Phase.IDLE, null);
+
+    Status announced = t.probe.await(Status.class, s -> updated.equals(s.firmware()));
+    assertThat(announced.state()).isEqualTo(Status.Presence.ONLINE);
+    List<TopicKind> order = t.probe.all().stream().map(HubProbe.Received::kind).toList();
+    assertThat(order.subList(order.lastIndexOf(TopicKind.STATUS), order.size()))
+        .as("the status comes before the state report that follows the update")
+        .contains(TopicKind.STATE);
+    // Unchanged, it is not repeated.
+    int statuses = t.probe.on(TopicKind.STATUS).size();
+    t.appliance.changeState(StateReport.Phase.RUNNING, "cotton-40");
+    t.probe.await(StateReport.class, s -> s.phase() == StateReport.Phase.RUNNING);
+    assertThat(t.probe.on(TopicKind.STATUS)).hasSize(statuses);
+  }
+
+  @Test
   void everyStateChangeIsPublished() {
     t.appliance.changeState(StateReport.Phase.RUNNING, "cotton-40");
     t.appliance.changeState(StateReport.Phase.PAUSED, "cotton-40");

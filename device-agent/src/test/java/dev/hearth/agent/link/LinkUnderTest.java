@@ -29,6 +29,9 @@ final class LinkUnderTest implements AutoCloseable {
   final HubProbe probe;
   final HubLink link;
 
+  /** What the link says about the agent; a test changes it as an update would. */
+  volatile AgentIdentity identity = IDENTITY;
+
   private LinkUnderTest(
       String brokerUri,
       String probeUri,
@@ -46,7 +49,7 @@ final class LinkUnderTest implements AutoCloseable {
             .build();
     link =
         HubLink.builder(appliance, device, config, transport)
-            .identity(IDENTITY)
+            .identity(() -> identity)
             .clock(clock)
             .build();
     clock.settleWith(link::awaitIdle);

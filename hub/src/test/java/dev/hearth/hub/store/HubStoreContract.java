@@ -764,6 +764,18 @@ public abstract class HubStoreContract {
     }
 
     @Test
+    void commandsQueuedInTheSameMillisecondStayInTheOrderTheyWereQueued() {
+      // Ids are random: their order must not decide.
+      store.commands().enqueue(command("z-pause", "wsh-1", NOW, Duration.ofMinutes(5)));
+      store.commands().enqueue(command("m-resume", "wsh-1", NOW, Duration.ofMinutes(5)));
+      store.commands().enqueue(command("a-stop", "wsh-1", NOW, Duration.ofMinutes(5)));
+
+      assertThat(store.commands().pending("wsh-1", NOW))
+          .extracting(CommandRecord::id)
+          .containsExactly("z-pause", "m-resume", "a-stop");
+    }
+
+    @Test
     void aCommandIsStoredAsSent() {
       CommandRecord c = command("c1", "wsh-1", NOW, Duration.ofMinutes(5));
       store.commands().enqueue(c);

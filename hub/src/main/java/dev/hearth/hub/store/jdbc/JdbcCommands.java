@@ -53,7 +53,7 @@ final class JdbcCommands implements Commands {
         "SELECT "
             + COLUMNS
             + " FROM commands WHERE device_id = ? AND status = ? AND expires_at > ?"
-            + " ORDER BY created_at, id",
+            + " ORDER BY created_at, queued_seq",
         JdbcCommands::map,
         deviceId,
         Status.QUEUED.name(),
