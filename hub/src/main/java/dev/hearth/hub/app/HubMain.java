@@ -117,6 +117,14 @@ public final class HubMain implements Callable<Integer> {
   URI publicMqttUri;
 
   @Option(
+      names = "--public-coap-uri",
+      paramLabel = "URI",
+      description =
+          "How devices reach this hub's CoAP, e.g. coaps://hub.example.org:5684 (told at"
+              + " enrollment; also where they may download firmware block-wise).")
+  URI publicCoapUri;
+
+  @Option(
       names = "--public-http-uri",
       paramLabel = "URI",
       description =
@@ -215,7 +223,7 @@ public final class HubMain implements Callable<Integer> {
         data,
         rootFile,
         publicMqtt,
-        Optional.empty(),
+        Optional.ofNullable(publicCoapUri),
         Optional.ofNullable(publicHttpUri));
   }
 

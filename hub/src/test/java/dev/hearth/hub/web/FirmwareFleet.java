@@ -130,11 +130,15 @@ final class FirmwareFleet implements AutoCloseable {
    * @return the revision id
    */
   String publishAndRelease(String version) {
-    byte[] zip = Community.washerBundle(version, Map.of()).toZip();
     // The agents here run from classes, so they call themselves AgentVersion.UNPACKAGED.
+    return publishAndRelease(version, AgentVersion.current());
+  }
+
+  /** As {@link #publishAndRelease(String)}, for agents from {@code minAgentVersion} on. */
+  String publishAndRelease(String version, String minAgentVersion) {
+    byte[] zip = Community.washerBundle(version, Map.of()).toZip();
     Manifest manifest =
-        community.manifest(
-            "open-washer-programs", version, Community.WASHER, zip, AgentVersion.current());
+        community.manifest("open-washer-programs", version, Community.WASHER, zip, minAgentVersion);
     upload(alice, zip);
     ObjectNode body = JSON.createObjectNode();
     body.set("manifest", EnvelopeCodec.toJson(community.authored(manifest)));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * three groups to the 21 washers whose owner opted in, every one commits, and the dashboard's
  * rollout page shows it. Then a release whose health check fails on the washers with a broken
  * sensor: those roll back by themselves, and the rollout pauses once the error threshold is
- * crossed.
+ * crossed. An owner who opted out installs a release by hand; a release the washers must refuse is
+ * refused before any download, with the reason on the hub.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirmwareLifecycleTest {
@@ -90,6 +90,43 @@ class FirmwareLifecycleTest {
 
   @Test
   @Order(2)
+  void anOwnerWhoOptedOutInstallsTheReleaseByHand() {
+    FirmwareFleet.Washer washer = fleet.washers.get(OPTED_IN);
+    JsonNode available =
+        FirmwareFleet.ok(
+            fleet.send(
+                "GET", "/api/v1/devices/" + washer.deviceId() + "/revisions", fleet.owner, null));
+    JsonNode release = available.get("items").get(0);
+    assertThat(release.toString()).contains("1.1.0");
+
+    JsonNode receipt =
+        FirmwareFleet.ok(
+            fleet.send(
+                "POST",
+                "/api/v1/devices/" + washer.deviceId() + "/installs",
+                fleet.owner,
+                "{\"revisionId\":\"" + release.get("id").asText() + "\"}"));
+
+    assertThat(receipt.get("offerId").asText()).isNotBlank();
+    FirmwareFleet.await(
+        () -> washer.agent().appliance().bundle().version(),
+        "1.1.0"::equals,
+        "the washer installed 1.1.0");
+    // The owner's list says so once the washer reported its new firmware.
+    FirmwareFleet.await(
+        () ->
+            FirmwareFleet.ok(
+                fleet.send(
+                    "GET",
+                    "/api/v1/devices/" + washer.deviceId() + "/revisions",
+                    fleet.owner,
+                    null)),
+        list -> list.get("items").get(0).get("installed").asBoolean(),
+        "the hub shows 1.1.0 installed");
+  }
+
+  @Test
+  @Order(3)
   void washersWhoseHealthCheckFailsRollBackByThemselvesAndTheRolloutPauses() {
     List<FirmwareFleet.Washer> broken = fleet.washers.subList(0, 4);
     for (FirmwareFleet.Washer w : broken) {
@@ -142,14 +179,34 @@ class FirmwareLifecycleTest {
       }
     }
     assertThat(fleet.rolloutState(rollout).get("status").asText()).isEqualTo("paused");
-    sleepQuietly(Duration.ofSeconds(1));
+
+    // The maintainer calls it off; the washers that did not get it keep 1.1.0.
+    FirmwareFleet.ok(
+        fleet.send("POST", "/api/v1/rollouts/" + rollout + "/cancel", fleet.bob, null));
+    assertThat(fleet.rolloutState(rollout).get("status").asText()).isEqualTo("cancelled");
   }
 
-  private static void sleepQuietly(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  @Test
+  @Order(4)
+  void aReleaseTheWashersRefuseIsRefusedBeforeAnyDownloadAndTheReasonReachesTheHub() {
+    String revision = fleet.publishAndRelease("1.3.0", "99.0.0");
+    String rollout =
+        fleet.rollout(
+            revision,
+            "\"groups\":[{\"size\":3},{\"percent\":100}],"
+                + "\"successThreshold\":90,\"errorThreshold\":50");
+
+    JsonNode paused = fleet.awaitRollout(rollout, "paused");
+    assertThat(paused.get("reason").get("code").asText()).isEqualTo("error-threshold");
+    List<JsonNode> canaries =
+        fleet.members(rollout).stream().filter(m -> m.get("group").asInt() == 0).toList();
+    assertThat(canaries).hasSize(3);
+    assertThat(canaries)
+        .allSatisfy(
+            m -> {
+              assertThat(m.get("state").asText()).isEqualTo("failed");
+              assertThat(m.get("reason").asText()).isEqualTo("AGENT_TOO_OLD");
+              assertThat(m.get("detail").asText()).contains("needs agent 99.0.0 or newer");
+            });
   }
 }
