@@ -1,8 +1,9 @@
 // One appliance: program progress, controls (stop, pause, resume), alerts, charts, latest readings,
-// recent events and the update channel, kept live from the hub's stream.
+// recent events, the update channel and the firmware, kept live from the hub's stream.
 
 import { ApiError, api, devicePath } from "./api.js";
 import { ChannelChart } from "./charts.js";
+import { FirmwarePanel } from "./firmware.js";
 import { byId, el, setText } from "./dom.js";
 import * as fmt from "./format.js";
 import { connectLive, showLiveStatus } from "./live.js";
@@ -29,6 +30,8 @@ const model = {
   readings: new Map(),
   command: null,
 };
+
+const firmwarePanel = new FirmwarePanel(deviceId);
 
 let pollTimer = null;
 
@@ -384,7 +387,7 @@ async function loadAll() {
   renderAlerts();
   renderEvents();
   renderReadings();
-  await loadCharts();
+  await Promise.all([loadCharts(), firmwarePanel.refresh()]);
 }
 
 function onUpdate({ kind, deviceId: id, data }) {
@@ -406,11 +409,19 @@ function onUpdate({ kind, deviceId: id, data }) {
       upsertEvent(data);
       renderEvents();
       renderProgram();
+      firmwarePanel.onEvent(data);
       break;
     case "presence":
       model.device.presence = data.presence;
       if (data.agentVersion) {
         model.device.agentVersion = data.agentVersion;
+      }
+      if (data.firmwareName) {
+        const before = model.device.firmware?.version;
+        model.device.firmware = { name: data.firmwareName, version: data.firmwareVersion };
+        if (before !== data.firmwareVersion) {
+          firmwarePanel.refresh();
+        }
       }
       renderDevice();
       break;

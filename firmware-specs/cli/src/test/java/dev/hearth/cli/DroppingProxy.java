@@ -7,26 +7,29 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on loopback in front of the hub that breaks connections the way a flaky network or a
- * killed process does: the first {@code drops} connections that carry more than {@code afterBytes}
- * towards the hub are cut after exactly that many bytes, both ends closed. Later connections pass
+ * A TCP proxy on loopback in front of the hub that breaks an upload the way a flaky network or a
+ * killed process does: on the first {@code drops} connections that send an upload chunk ({@code
+ * PATCH}), the connection is cut after exactly {@code bodyBytes} bytes of that chunk's body, both
+ * ends closed. Everything before the chunk (other requests on the same connection, its headers)
+ * passes, so the cut lands at the same byte whatever the headers weigh. Later connections pass
  * untouched.
  */
 final class DroppingProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final int target;
-  private final long afterBytes;
+  private final long bodyBytes;
   private final AtomicInteger drops;
   final AtomicInteger dropped = new AtomicInteger();
 
-  DroppingProxy(int target, long afterBytes, int drops) throws IOException {
+  DroppingProxy(int target, long bodyBytes, int drops) throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.target = target;
-    this.afterBytes = afterBytes;
+    this.bodyBytes = bodyBytes;
     this.drops = new AtomicInteger(drops);
     Thread acceptor = new Thread(this::accept, "dropping-proxy");
     acceptor.setDaemon(true);
@@ -42,9 +45,8 @@ final class DroppingProxy implements AutoCloseable {
       try {
         Socket client = server.accept();
         Socket hub = new Socket(InetAddress.getLoopbackAddress(), target);
-        boolean cut = drops.getAndDecrement() > 0;
-        pump(client, hub, cut ? afterBytes : Long.MAX_VALUE, client, hub);
-        pump(hub, client, Long.MAX_VALUE, client, hub);
+        pump(client, hub, new ChunkCut(bodyBytes), client, hub);
+        pump(hub, client, null, client, hub);
       } catch (IOException e) {
         if (!server.isClosed()) {
           throw new UncheckedIOException(e);
@@ -53,21 +55,25 @@ final class DroppingProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to, long limit, Socket a, Socket b) {
+  /** Copies {@code from} to {@code to}; with a {@code cut}, stops where it says. */
+  private void pump(Socket from, Socket to, ChunkCut cut, Socket a, Socket b) {
     Thread t =
         new Thread(
             () -> {
               byte[] buffer = new byte[8192];
-              long sent = 0;
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) != -1) {
-                  int allowed = (int) Math.min(read, limit - sent);
+                  int allowed = cut == null ? read : cut.allowed(buffer, read);
                   out.write(buffer, 0, allowed);
                   out.flush();
-                  sent += allowed;
-                  if (sent >= limit) {
+                  if (allowed < read || cut != null && cut.reached()) {
+                    if (drops.getAndDecrement() <= 0) {
+                      out.write(buffer, allowed, read - allowed);
+                      cut.disarm();
+                      continue;
+                    }
                     // The bytes arrive, then the line goes dead: give the hub a moment to
                     // write them before the connection is gone.
                     Thread.sleep(300);
@@ -87,6 +93,58 @@ final class DroppingProxy implements AutoCloseable {
             "dropping-proxy-pump");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Finds the first {@code PATCH} request's body in a byte stream and counts into it. */
+  private static final class ChunkCut {
+    private static final byte[] PATCH = "PATCH ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEADERS_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final long bodyBytes;
+    private int patchMatched;
+    private int endMatched;
+    private boolean inPatch;
+    private boolean inBody;
+    private long body;
+    private boolean armed = true;
+
+    ChunkCut(long bodyBytes) {
+      this.bodyBytes = bodyBytes;
+    }
+
+    /** How many of the {@code length} bytes may pass before the cut. */
+    int allowed(byte[] buffer, int length) {
+      for (int i = 0; i < length; i++) {
+        if (!armed) {
+          return length;
+        }
+        if (inBody) {
+          if (body == bodyBytes) {
+            return i;
+          }
+          body++;
+        } else if (inPatch) {
+          endMatched = buffer[i] == HEADERS_END[endMatched] ? endMatched + 1 : 0;
+          if (endMatched == HEADERS_END.length) {
+            inBody = true;
+          }
+        } else {
+          patchMatched = buffer[i] == PATCH[patchMatched] ? patchMatched + 1 : 0;
+          if (patchMatched == PATCH.length) {
+            inPatch = true;
+          }
+        }
+      }
+      return length;
+    }
+
+    boolean reached() {
+      return armed && inBody && body == bodyBytes;
+    }
+
+    void disarm() {
+      armed = false;
+    }
   }
 
   private static void closeQuietly(Socket socket) {

@@ -95,10 +95,7 @@ public final class HubRouter {
             rollouts,
             devices,
             new RolloutEdge(
-                new SessionAuth(registry.sessions(), work),
-                SessionAuth::owner,
-                executor,
-                config.bodyLimitBytes()))
+                new SessionAuth(registry.sessions(), work), SessionAuth::owner, work, config))
         .mount(router);
     new DocsRoutes().mount(router, endpoints);
 

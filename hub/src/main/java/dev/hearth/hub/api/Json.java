@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Writing JSON answers: one content type, no caching of anything personal, no sniffing. */
-final class Json {
+public final class Json {
 
   static final String JSON = "application/json; charset=utf-8";
   static final String PROBLEM = "application/problem+json; charset=utf-8";
@@ -24,7 +24,7 @@ final class Json {
   }
 
   /** Sends {@code body} with {@code status}. */
-  static void send(RoutingContext ctx, int status, JsonNode body) {
+  public static void send(RoutingContext ctx, int status, JsonNode body) {
     send(ctx, status, JSON, body);
   }
 

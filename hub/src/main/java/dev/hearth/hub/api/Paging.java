@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * Cursor pagination: {@code ?limit=&cursor=} in, {@code {"items": [...], "next": cursor|null}} and
  * a {@code Link: <...>; rel="next"} header out. Cursors are the store's, opaque to clients.
  */
-final class Paging {
+public final class Paging {
 
   private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_.:=~+/-]{1,512}");
 
   private Paging() {}
 
-  static PageRequest request(RoutingContext ctx, ApiConfig config) {
+  /** {@code ?limit=&cursor=}, the limit within the API's page sizes. */
+  public static PageRequest request(RoutingContext ctx, ApiConfig config) {
     int limit =
         Requests.query(ctx, "limit")
             .map(text -> parseLimit(text, config.maxPageSize()))
@@ -51,7 +52,8 @@ final class Paging {
     throw ApiException.invalidField("?limit", "must be a whole number from 1 to " + max);
   }
 
-  static <T> void respond(RoutingContext ctx, Page<T> page, Function<T, JsonNode> view) {
+  /** Answers 200 with the page's items as {@code view} shows them, and the next link. */
+  public static <T> void respond(RoutingContext ctx, Page<T> page, Function<T, JsonNode> view) {
     ObjectNode body = Json.object();
     var items = body.putArray("items");
     page.items().forEach(item -> items.add(view.apply(item)));

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reading requests: bodies, query parameters, the client's address. */
-final class Requests {
+/**
+ * Reading requests: bodies, query parameters, the client's address. Shared by every route of the
+ * API, the firmware catalog's and the rollouts' included.
+ */
+public final class Requests {
 
   private Requests() {}
 
@@ -21,7 +24,16 @@ final class Requests {
    * The body as a JSON object. Only JSON media types are read: a cross-site HTML form cannot send
    * them, which backs up the SameSite cookie against request forgery.
    */
-  static ObjectNode jsonObject(RoutingContext ctx) {
+  public static ObjectNode jsonObject(RoutingContext ctx) {
+    JsonNode json = json(ctx);
+    if (!json.isObject()) {
+      throw ApiException.invalidField("", "the body must be a JSON object");
+    }
+    return (ObjectNode) json;
+  }
+
+  /** The body as any JSON document, read strictly (no duplicate names); JSON media types only. */
+  public static JsonNode json(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!media.equals("application/json") && !media.endsWith("+json")) {
@@ -38,15 +50,22 @@ final class Requests {
     if (parsed instanceof Parsed.Invalid<JsonNode> invalid) {
       throw ApiException.invalidField(invalid.field(), invalid.problem());
     }
-    JsonNode json = parsed.orElseThrow();
-    if (!json.isObject()) {
-      throw ApiException.invalidField("", "the body must be a JSON object");
-    }
-    return (ObjectNode) json;
+    return parsed.orElseThrow();
+  }
+
+  /** The body as a JSON object, or an empty object when there is no body. */
+  public static ObjectNode jsonObjectOrEmpty(RoutingContext ctx) {
+    RequestBody body = ctx.body();
+    return body == null || body.isEmpty() ? Json.object() : jsonObject(ctx);
+  }
+
+  /** Bounded, printable echoes of client input in problem details. */
+  public static String shorten(String text) {
+    return FieldText.shorten(text);
   }
 
   /** A query parameter given at most once. */
-  static Optional<String> query(RoutingContext ctx, String name) {
+  public static Optional<String> query(RoutingContext ctx, String name) {
     List<String> values = ctx.queryParam(name);
     if (values.size() > 1) {
       throw ApiException.invalidField("?" + name, "give it once");

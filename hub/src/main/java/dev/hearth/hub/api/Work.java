@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  * Runs blocking service calls (the store blocks) on the API's worker pool and answers back on the
  * request's event loop. Unordered: one slow call (an Argon2 login) must not hold up the others.
  */
-final class Work {
+public final class Work {
 
   private final WorkerExecutor executor;
 
@@ -24,7 +24,8 @@ final class Work {
   }
 
   /** Runs {@code task}, then {@code respond} with its result; any failure goes to the edge. */
-  <T> void then(RoutingContext ctx, Callable<T> task, BiConsumer<RoutingContext, T> respond) {
+  public <T> void then(
+      RoutingContext ctx, Callable<T> task, BiConsumer<RoutingContext, T> respond) {
     executor
         .executeBlocking(task, false)
         .onComplete(

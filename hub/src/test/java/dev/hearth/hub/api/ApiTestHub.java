@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.hearth.hub.catalog.CatalogConfig;
 import dev.hearth.hub.catalog.FirmwareCatalog;
-import dev.hearth.hub.catalog.OfferSender;
-import dev.hearth.hub.registry.ProfileLookup;
 import dev.hearth.hub.registry.RegistryConfig;
 import dev.hearth.hub.registry.RegistryFixture;
 import dev.hearth.hub.store.Device;
@@ -54,14 +51,7 @@ public final class ApiTestHub implements AutoCloseable {
     var config = ApiConfig.builder();
     api.accept(config);
     // The catalog as the hub has it, so that its device routes are checked like every other.
-    catalog =
-        FirmwareCatalog.open(
-            fixture.store.catalog(),
-            CatalogConfig.builder(fixture.dir.resolve("catalog")).build(),
-            readRoot(fixture.rootFile),
-            ProfileLookup.shipped(),
-            OfferSender.UNAVAILABLE,
-            fixture.clock);
+    catalog = fixture.openCatalog();
     router =
         HubRouter.create(
             vertx,
@@ -175,13 +165,5 @@ public final class ApiTestHub implements AutoCloseable {
     await(vertx.close());
     catalog.close();
     fixture.close();
-  }
-
-  private static byte[] readRoot(java.nio.file.Path file) {
-    try {
-      return java.nio.file.Files.readAllBytes(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,9 @@ package dev.hearth.hub.registry;
 
 import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.hardware.time.SimulatedClock;
+import dev.hearth.hub.catalog.CatalogConfig;
+import dev.hearth.hub.catalog.FirmwareCatalog;
+import dev.hearth.hub.catalog.OfferSender;
 import dev.hearth.hub.store.Device;
 import dev.hearth.hub.store.HubStore;
 import dev.hearth.hub.store.Owner;
@@ -124,6 +127,20 @@ public final class RegistryFixture implements AutoCloseable {
       return enrolled;
     }
     throw new IllegalStateException("not enrolled: " + outcome);
+  }
+
+  /**
+   * The firmware catalog as the hub has it, on this store and root, its files under {@link #dir}.
+   * The caller closes it.
+   */
+  public FirmwareCatalog openCatalog() {
+    return FirmwareCatalog.open(
+        store.catalog(),
+        CatalogConfig.builder(dir.resolve("catalog")).build(),
+        EnvelopeCodec.write(root),
+        ProfileLookup.shipped(),
+        OfferSender.UNAVAILABLE,
+        clock);
   }
 
   /** An active device of {@code ownerId}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hub.api.ApiDependencies;
 import dev.hearth.hub.api.HubRouter;
 import dev.hearth.hub.api.RecordingCommandSender;
+import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.live.EventBusLiveUpdates;
 import dev.hearth.hub.registry.ClaimOutcome;
 import dev.hearth.hub.registry.EnrollmentOutcome;
@@ -65,6 +66,7 @@ final class DashboardHub implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final RecordingCommandSender commands =
       new RecordingCommandSender(fixture.store.commands(), fixture.clock);
+  final FirmwareCatalog catalog = fixture.openCatalog();
   final HttpServer server;
   private final LiveIngestPublisher live;
   private final AlertEngine alerts;
@@ -78,7 +80,8 @@ final class DashboardHub implements AutoCloseable {
                 fixture.store,
                 commands,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-            .withClock(fixture.clock);
+            .withClock(fixture.clock)
+            .withCatalog(catalog);
     Router router = HubRouter.create(vertx, deps);
     Dashboard.mount(router, deps.profiles());
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -260,6 +263,7 @@ final class DashboardHub implements AutoCloseable {
   @Override
   public void close() {
     await(vertx.close());
+    catalog.close();
     fixture.close();
   }
 }

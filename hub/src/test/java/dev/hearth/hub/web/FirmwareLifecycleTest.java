@@ -84,45 +84,44 @@ class FirmwareLifecycleTest {
       browser.waitForText("#status", "Completed");
       browser.waitForText("#totals [data-count='committed']", Integer.toString(OPTED_IN));
       assertThat(browser.find("#totals [data-count='rolled-back']").getText()).isEqualTo("0");
+
+      // And each owner's appliance page.
+      browser.logIn(fleet.owner.email(), FirmwareFleet.PASSWORD);
+      browser.open("/dashboard/appliance.html?id=" + fleet.washers.get(0).deviceId());
+      browser.waitUntilLive();
+      assertThat(browser.waitForText("#update-history li", "1.1.0").getText())
+          .contains("committed");
+      browser.waitForAttribute("#revisions li", "data-installed", "true");
+      assertThat(browser.find("#versions").getText()).contains("open-washer-programs 1.1.0");
       assertThat(browser.consoleErrors()).isEmpty();
     }
   }
 
   @Test
   @Order(2)
-  void anOwnerWhoOptedOutInstallsTheReleaseByHand() {
+  void anOwnerWhoOptedOutInstallsTheReleaseFromTheAppliancePage() {
     FirmwareFleet.Washer washer = fleet.washers.get(OPTED_IN);
-    JsonNode available =
-        FirmwareFleet.ok(
-            fleet.send(
-                "GET", "/api/v1/devices/" + washer.deviceId() + "/revisions", fleet.owner, null));
-    JsonNode release = available.get("items").get(0);
-    assertThat(release.toString()).contains("1.1.0");
+    try (Browser browser = new Browser("http://127.0.0.1:" + fleet.hub.httpPort())) {
+      browser.logIn(fleet.owner.email(), FirmwareFleet.PASSWORD);
+      browser.open("/dashboard/appliance.html?id=" + washer.deviceId());
+      browser.waitUntilLive();
+      String release = "#revisions li";
+      browser.waitForText(release, "open-washer-programs 1.1.0");
+      assertThat(browser.find(release).getText())
+          .contains("stable")
+          .contains("approved by 2 of 2 maintainers")
+          .contains("Release 1.1.0 of open-washer-programs");
+      assertThat(browser.find(release).getAttribute("data-installed")).isEqualTo("false");
 
-    JsonNode receipt =
-        FirmwareFleet.ok(
-            fleet.send(
-                "POST",
-                "/api/v1/devices/" + washer.deviceId() + "/installs",
-                fleet.owner,
-                "{\"revisionId\":\"" + release.get("id").asText() + "\"}"));
+      browser.find(release + " button.install").click();
 
-    assertThat(receipt.get("offerId").asText()).isNotBlank();
-    FirmwareFleet.await(
-        () -> washer.agent().appliance().bundle().version(),
-        "1.1.0"::equals,
-        "the washer installed 1.1.0");
-    // The owner's list says so once the washer reported its new firmware.
-    FirmwareFleet.await(
-        () ->
-            FirmwareFleet.ok(
-                fleet.send(
-                    "GET",
-                    "/api/v1/devices/" + washer.deviceId() + "/revisions",
-                    fleet.owner,
-                    null)),
-        list -> list.get("items").get(0).get("installed").asBoolean(),
-        "the hub shows 1.1.0 installed");
+      browser.waitForText("#install-status", "committed");
+      browser.waitForAttribute(release, "data-installed", "true");
+      // A pull is not part of a rollout: the rollout history stays empty.
+      assertThat(browser.find("#no-updates").isDisplayed()).isTrue();
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+    assertThat(washer.agent().appliance().bundle().version()).isEqualTo("1.1.0");
   }
 
   @Test

@@ -33,6 +33,9 @@ public final class HubClient {
     this.token = token;
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1: one request per chunk on a plain connection, so a broken chunk breaks
+            // only itself (no cleartext h2c upgrade multiplexing the upload with other calls).
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -113,12 +113,13 @@ final class UploadReceiver {
                   request.connection().close();
                 }
               });
-      if (ctx.response().closed()) {
-        // The client went away while the upload was being checked: no event will come.
-        broken();
-        return;
-      }
+      // Even when the client went away while the upload was being checked, the bytes that had
+      // arrived are still buffered: resuming hands them over before the request ends or fails.
       request.resume();
+      if (ctx.response().closed()) {
+        // No end will come: keep what was written once the buffered bytes are through.
+        vertx.runOnContext(v -> broken());
+      }
     }
 
     private void bytes(Buffer buffer) {

@@ -1,8 +1,11 @@
 package dev.hearth.hub.rollout.http;
 
 import dev.hearth.hub.api.ApiException;
+import dev.hearth.hub.api.Json;
 import dev.hearth.hub.api.OwnerDevices;
+import dev.hearth.hub.api.Paging;
 import dev.hearth.hub.api.ProblemType;
+import dev.hearth.hub.api.Requests;
 import dev.hearth.hub.rollout.RolloutJson;
 import dev.hearth.hub.rollout.RolloutManager;
 import dev.hearth.hub.rollout.RolloutOutcome;
@@ -59,7 +62,7 @@ public final class RolloutRoutes {
   private Route signedIn(Router router, HttpMethod method, String path) {
     Route route = router.route(method, path);
     if (method == HttpMethod.POST) {
-      route.handler(BodyHandler.create(false).setBodyLimit(edge.bodyLimitBytes()));
+      route.handler(BodyHandler.create(false).setBodyLimit(edge.config().bodyLimitBytes()));
     }
     return route.handler(edge.authenticate());
   }
@@ -84,18 +87,18 @@ public final class RolloutRoutes {
   // ---- handlers ----
 
   private void create(RoutingContext ctx) {
-    var request = RolloutRequests.newRollout(HttpIo.body(ctx, true));
+    var request = RolloutRequests.newRollout(Requests.jsonObject(ctx));
     Owner by = edge.account().apply(ctx);
     blocking(ctx, () -> manager.create(request, by), (c, outcome) -> answer(c, outcome, 201));
   }
 
   private void list(RoutingContext ctx) {
-    PageRequest page = HttpIo.page(ctx);
+    PageRequest page = Paging.request(ctx, edge.config());
     blocking(
         ctx,
         () -> manager.list(page),
         (c, result) ->
-            HttpIo.sendPage(c, result, done -> RolloutJson.rollout(done.rollout(), done.tally())));
+            Paging.respond(c, result, done -> RolloutJson.rollout(done.rollout(), done.tally())));
   }
 
   private void get(RoutingContext ctx) {
@@ -105,9 +108,9 @@ public final class RolloutRoutes {
 
   private void members(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    PageRequest page = HttpIo.page(ctx);
+    PageRequest page = Paging.request(ctx, edge.config());
     DeviceUpdateState state =
-        HttpIo.query(ctx, "state")
+        Requests.query(ctx, "state")
             .map(
                 name ->
                     DeviceUpdateState.ofWire(name)
@@ -122,14 +125,15 @@ public final class RolloutRoutes {
         ctx,
         () -> manager.members(id, state, page),
         (c, result) ->
-            HttpIo.sendPage(
+            Paging.respond(
                 c,
-                result.orElseThrow(() -> ApiException.notFound("no rollout " + HttpIo.shorten(id))),
+                result.orElseThrow(
+                    () -> ApiException.notFound("no rollout " + Requests.shorten(id))),
                 RolloutJson::member));
   }
 
   private void pause(RoutingContext ctx) {
-    String note = RolloutRequests.note(HttpIo.body(ctx, false));
+    String note = RolloutRequests.note(Requests.jsonObjectOrEmpty(ctx));
     act(ctx, (id, by) -> manager.pause(id, by, note));
   }
 
@@ -148,17 +152,17 @@ public final class RolloutRoutes {
   private void history(RoutingContext ctx) {
     String deviceId = ctx.pathParam("id");
     String owner = edge.account().apply(ctx).id();
-    PageRequest page = HttpIo.page(ctx);
+    PageRequest page = Paging.request(ctx, edge.config());
     blocking(
         ctx,
         () -> {
           devices
               .find(owner, deviceId)
               .orElseThrow(
-                  () -> ApiException.notFound("you have no device " + HttpIo.shorten(deviceId)));
+                  () -> ApiException.notFound("you have no device " + Requests.shorten(deviceId)));
           return manager.history(deviceId, page);
         },
-        (c, result) -> HttpIo.sendPage(c, result, RolloutJson::update));
+        (c, result) -> Paging.respond(c, result, RolloutJson::update));
   }
 
   // ---- plumbing ----
@@ -180,7 +184,7 @@ public final class RolloutRoutes {
       if (status == 201) {
         ctx.response().putHeader("Location", "/api/v1/rollouts/" + done.rollout().id());
       }
-      HttpIo.send(ctx, status, RolloutJson.rollout(done.rollout(), done.tally()));
+      Json.send(ctx, status, RolloutJson.rollout(done.rollout(), done.tally()));
     } else if (outcome instanceof RolloutOutcome.NotFound notFound) {
       throw ApiException.notFound(notFound.detail());
     } else if (outcome instanceof RolloutOutcome.Refused refused) {
@@ -190,22 +194,8 @@ public final class RolloutRoutes {
     }
   }
 
-  /** Runs {@code task} on the worker pool, then {@code respond} on the request's event loop. */
   private <T> void blocking(
       RoutingContext ctx, Callable<T> task, BiConsumer<RoutingContext, T> respond) {
-    edge.worker()
-        .executeBlocking(task, false)
-        .onComplete(
-            result -> {
-              if (result.failed()) {
-                ctx.fail(result.cause());
-                return;
-              }
-              try {
-                respond.accept(ctx, result.result());
-              } catch (RuntimeException e) {
-                ctx.fail(e);
-              }
-            });
+    edge.work().then(ctx, task, respond);
   }
 }
