@@ -1,20 +1,19 @@
 package dev.hearth.hub.gateway;
 
+import dev.hearth.hub.limits.RateLimiter;
 import dev.hearth.specs.wire.DeviceId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * One {@link TokenBucket} per device, shared by all its connections and both transports, so a
- * device cannot escape its limit by reconnecting or switching to CoAP. Buckets are kept for the
- * life of the gateway: a few dozen bytes per device the hub knows.
+ * One token bucket per device, shared by all its connections and both transports, so a device
+ * cannot escape its limit by reconnecting or switching to CoAP. Buckets are kept for the life of
+ * the gateway: a few dozen bytes per device the hub knows.
  */
 public final class DeviceRateLimiter {
 
   private final RateLimit limit;
-  private final LongSupplier nanoClock;
-  private final Map<DeviceId, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final RateLimiter buckets;
 
   public DeviceRateLimiter(RateLimit limit) {
     this(limit, System::nanoTime);
@@ -22,7 +21,11 @@ public final class DeviceRateLimiter {
 
   DeviceRateLimiter(RateLimit limit, LongSupplier nanoClock) {
     this.limit = limit;
-    this.nanoClock = nanoClock;
+    this.buckets =
+        RateLimiter.forever(
+            dev.hearth.hub.limits.RateLimit.of(
+                limit.burst(), Duration.ofNanos(1_000_000_000L / limit.perSecond())),
+            nanoClock);
   }
 
   public RateLimit limit() {
@@ -31,9 +34,6 @@ public final class DeviceRateLimiter {
 
   /** Whether {@code device} may publish one more message now; takes a token if so. */
   public boolean tryAcquire(DeviceId device) {
-    long now = nanoClock.getAsLong();
-    return buckets
-        .computeIfAbsent(device, d -> new TokenBucket(limit.perSecond(), limit.burst(), now))
-        .tryTake(now);
+    return buckets.tryAcquire(device.value()).allowed();
   }
 }

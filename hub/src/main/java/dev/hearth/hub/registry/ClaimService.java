@@ -1,5 +1,6 @@
 package dev.hearth.hub.registry;
 
+import dev.hearth.hub.limits.RateLimiter;
 import dev.hearth.hub.store.Device;
 import dev.hearth.hub.store.Devices;
 import dev.hearth.specs.enrollment.ClaimCode;

@@ -1,5 +1,6 @@
 package dev.hearth.hub.registry;
 
+import dev.hearth.hub.limits.RateLimiter;
 import dev.hearth.hub.registry.EnrollmentOutcome.Enrolled;
 import dev.hearth.hub.registry.EnrollmentOutcome.Pending;
 import dev.hearth.hub.registry.EnrollmentOutcome.Refusal;

@@ -1,5 +1,6 @@
 package dev.hearth.hub.registry;
 
+import dev.hearth.hub.limits.RateLimit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.hearth.hub.registry;
 
+import dev.hearth.hub.limits.RateLimiter;
 import dev.hearth.hub.store.Owner;
 import dev.hearth.hub.store.Owners;
 import java.security.SecureRandom;

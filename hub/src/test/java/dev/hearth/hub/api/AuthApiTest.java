@@ -5,7 +5,7 @@ import static dev.hearth.hub.api.ApiTestHub.await;
 import static dev.hearth.hub.api.ApiTestHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hearth.hub.registry.RateLimit;
+import dev.hearth.hub.limits.RateLimit;
 import dev.hearth.hub.registry.RegistryFixture;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

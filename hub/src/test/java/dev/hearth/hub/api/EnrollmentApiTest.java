@@ -5,7 +5,7 @@ import static dev.hearth.hub.api.ApiTestHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearth.hub.registry.RateLimit;
+import dev.hearth.hub.limits.RateLimit;
 import dev.hearth.specs.enrollment.ClaimCode;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import io.vertx.core.buffer.Buffer;

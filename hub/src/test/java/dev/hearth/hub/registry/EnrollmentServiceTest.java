@@ -3,6 +3,7 @@ package dev.hearth.hub.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearth.hardware.profile.ProfileRef;
+import dev.hearth.hub.limits.RateLimit;
 import dev.hearth.hub.registry.EnrollmentOutcome.Enrolled;
 import dev.hearth.hub.registry.EnrollmentOutcome.Pending;
 import dev.hearth.hub.registry.EnrollmentOutcome.Refusal;

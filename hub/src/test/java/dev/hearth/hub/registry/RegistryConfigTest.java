@@ -3,6 +3,7 @@ package dev.hearth.hub.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hearth.hub.limits.RateLimit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

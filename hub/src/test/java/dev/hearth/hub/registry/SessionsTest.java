@@ -2,6 +2,7 @@ package dev.hearth.hub.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearth.hub.limits.RateLimit;
 import dev.hearth.hub.store.Owner;
 import java.time.Duration;
 import java.util.Set;

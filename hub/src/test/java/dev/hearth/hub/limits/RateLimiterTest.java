@@ -1,4 +1,4 @@
-package dev.hearth.hub.registry;
+package dev.hearth.hub.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

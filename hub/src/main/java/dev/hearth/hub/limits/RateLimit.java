@@ -1,4 +1,4 @@
-package dev.hearth.hub.registry;
+package dev.hearth.hub.limits;
 
 import java.time.Duration;
 import java.util.Objects;
