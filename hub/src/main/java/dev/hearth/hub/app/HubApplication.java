@@ -134,7 +134,7 @@ public final class HubApplication {
       oneOffs.set(new OneOffOffers(gateway.offers(), new OfferMaker(rolloutConfig), clock));
       started.remove(store);
       started.remove(gateway);
-      return new RunningHub(vertx, store, registry, gateway, http, started);
+      return new RunningHub(vertx, store, registry, gateway, http, catalog, started);
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         try {

@@ -187,6 +187,9 @@ public final class HubMain implements Callable<Integer> {
     out.printf("  Dashboard:  http://localhost:%d/%n", http);
     out.printf("  Log in as:  %s   password: %s%n", Demo.OWNER_EMAIL, running.password());
     out.printf(
+        "  Maintainer: %s   password: %s (rollouts at /dashboard/rollout.html)%n",
+        Demo.maintainerEmail(), running.maintainerPassword());
+    out.printf(
         "  Appliances: %d simulated (the real agent code, connected over MQTT %s)%n",
         running.appliances(), settings.publicMqttUri());
     out.printf("  API:        http://localhost:%d/api/docs/%n", http);

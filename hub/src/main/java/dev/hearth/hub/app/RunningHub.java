@@ -1,5 +1,6 @@
 package dev.hearth.hub.app;
 
+import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.gateway.app.Gateway;
 import dev.hearth.hub.registry.Registry;
 import dev.hearth.hub.store.HubStore;
@@ -18,6 +19,7 @@ public final class RunningHub implements AutoCloseable {
   private final Registry registry;
   private final Gateway gateway;
   private final HttpServer http;
+  private final FirmwareCatalog catalog;
   private final List<AutoCloseable> jobs;
 
   RunningHub(
@@ -26,12 +28,14 @@ public final class RunningHub implements AutoCloseable {
       Registry registry,
       Gateway gateway,
       HttpServer http,
+      FirmwareCatalog catalog,
       List<AutoCloseable> jobs) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
+    this.catalog = catalog;
     this.jobs = jobs;
   }
 
@@ -49,6 +53,11 @@ public final class RunningHub implements AutoCloseable {
 
   public HubStore store() {
     return store;
+  }
+
+  /** The firmware catalog: revisions, reviews, releases, artifacts. */
+  public FirmwareCatalog catalog() {
+    return catalog;
   }
 
   public Registry registry() {

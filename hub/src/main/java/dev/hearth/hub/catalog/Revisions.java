@@ -49,6 +49,11 @@ public final class Revisions {
     return revisions.list(profile, status, Math.max(1, Math.min(limit, maxListSize)));
   }
 
+  /** The revision of release line {@code name} ({@code kind}) at {@code version}, if submitted. */
+  public Optional<RevisionRecord> find(String name, String kind, String version) {
+    return revisions.find(name, kind, version);
+  }
+
   public int maxListSize() {
     return maxListSize;
   }

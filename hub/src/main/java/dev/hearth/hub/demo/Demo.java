@@ -27,11 +27,13 @@ public final class Demo implements AutoCloseable {
   private final RunningHub hub;
   private final DemoFleet fleet;
   private final String password;
+  private final String maintainerPassword;
 
-  private Demo(RunningHub hub, DemoFleet fleet, String password) {
+  private Demo(RunningHub hub, DemoFleet fleet, String password, String maintainerPassword) {
     this.hub = hub;
     this.fleet = fleet;
     this.password = password;
+    this.maintainerPassword = maintainerPassword;
   }
 
   /**
@@ -76,7 +78,11 @@ public final class Demo implements AutoCloseable {
               hub.store(),
               ownerId,
               clock);
-      return new Demo(hub, fleet, password);
+      String maintainerPassword = randomPassword();
+      DemoCatalog releases =
+          new DemoCatalog(hub.catalog(), hub.registry().accounts(), settings.dataDir(), clock);
+      releases.seedInBackground(releases.maintainer(maintainerPassword.toCharArray()));
+      return new Demo(hub, fleet, password, maintainerPassword);
     } catch (RuntimeException e) {
       hub.close();
       throw e;
@@ -122,6 +128,15 @@ public final class Demo implements AutoCloseable {
 
   public String password() {
     return password;
+  }
+
+  /** The demo maintainer's login: reviews, releases and rollouts. */
+  public static String maintainerEmail() {
+    return DemoCatalog.MAINTAINER_EMAIL;
+  }
+
+  public String maintainerPassword() {
+    return maintainerPassword;
   }
 
   public int appliances() {

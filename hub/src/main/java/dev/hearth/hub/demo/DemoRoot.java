@@ -32,7 +32,7 @@ final class DemoRoot {
       return rootFile;
     }
     try {
-      Path keys = Files.createDirectories(dir.resolve("keys"));
+      Path keys = Files.createDirectories(keysDir(dataDir));
       SigningKey root = key(keys, "root");
       SigningKey hub = key(keys, "hub");
       SigningKey contributor = key(keys, "contributor");
@@ -59,6 +59,11 @@ final class DemoRoot {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the demo root under " + dir, e);
     }
+  }
+
+  /** Where the demo's private keys are. */
+  static Path keysDir(Path dataDir) {
+    return dataDir.resolve("demo").resolve("keys");
   }
 
   private static SigningKey key(Path keys, String name) throws IOException {

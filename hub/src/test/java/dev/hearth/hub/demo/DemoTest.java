@@ -67,6 +67,28 @@ class DemoTest {
             token,
             t -> t.path("channels").size() > 3);
       }
+      // The demo community's release, validated, approved by both maintainers and released.
+      for (JsonNode device : devices.get("items")) {
+        JsonNode revisions =
+            await(
+                base + "/api/v1/devices/" + device.get("id").asText() + "/revisions",
+                token,
+                r -> r.get("items").size() == 1,
+                Duration.ofMinutes(4));
+        JsonNode release = revisions.get("items").get(0);
+        assertThat(release.get("version").asText()).isEqualTo("1.0.1");
+        assertThat(release.get("status").asText()).isEqualTo("released");
+        assertThat(release.get("reviews").get(0).get("met").asBoolean()).isTrue();
+      }
+      assertThat(
+              post(
+                  base + "/api/v1/auth/login",
+                  "{\"email\":\""
+                      + Demo.maintainerEmail()
+                      + "\",\"password\":\""
+                      + demo.maintainerPassword()
+                      + "\"}"))
+          .contains("token");
     }
   }
 
@@ -80,7 +102,12 @@ class DemoTest {
   }
 
   private JsonNode await(String url, String token, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    return await(url, token, done, Duration.ofSeconds(60));
+  }
+
+  private JsonNode await(String url, String token, Predicate<JsonNode> done, Duration patience)
+      throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
       HttpResponse<String> r =
