@@ -7,6 +7,7 @@ import { byId, el, setText } from "./dom.js";
 import * as fmt from "./format.js";
 import { showLiveStatus } from "./live.js";
 import { showFatal, signedIn } from "./page.js";
+import { mountNewRollout } from "./new-rollout.js";
 
 const STATES = [
   "pending",
@@ -359,7 +360,7 @@ async function main() {
   const failed = (err) => showFatal(`Could not load: ${err.detail ?? err}`);
   if (!rolloutId) {
     byId("rollouts").hidden = false;
-    await loadList().catch(failed);
+    await Promise.all([loadList(), mountNewRollout()]).catch(failed);
     follow(
       (id, data) => updateCard(data),
       () =>

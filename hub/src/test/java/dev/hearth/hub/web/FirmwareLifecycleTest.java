@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The firmware lifecycle end to end (issue 5), on loopback with real agents on simulated washers: a
@@ -52,35 +53,39 @@ class FirmwareLifecycleTest {
   @Order(1)
   void aReleaseApprovedByTheQuorumRollsOutInThreeGroupsAndEveryOptedInWasherCommits() {
     String revision = fleet.publishAndRelease("1.1.0");
-    String rollout =
-        fleet.rollout(
-            revision,
-            "\"groups\":[{\"percent\":10},{\"percent\":50},{\"percent\":100}],"
-                + "\"successThreshold\":100,\"errorThreshold\":10");
-
-    JsonNode done = fleet.awaitRollout(rollout, "completed");
-
-    assertThat(done.get("members").asInt()).isEqualTo(OPTED_IN);
-    assertThat(done.get("groups")).hasSize(3);
-    assertThat(done.get("groups").get(0).get("members").asInt()).isBetween(2, 3);
-    assertThat(done.get("counts").get("committed").asInt()).isEqualTo(OPTED_IN);
-    List<JsonNode> members = fleet.members(rollout);
-    assertThat(members).extracting(m -> m.get("state").asText()).containsOnly("committed");
-    Set<String> inRollout =
-        members.stream().map(m -> m.get("deviceId").asText()).collect(Collectors.toSet());
-    for (FirmwareFleet.Washer w : fleet.washers.subList(0, OPTED_IN)) {
-      assertThat(inRollout).contains(w.deviceId());
-      assertThat(w.agent().appliance().bundle().version()).isEqualTo("1.1.0");
-    }
-    FirmwareFleet.Washer notOptedIn = fleet.washers.get(OPTED_IN);
-    assertThat(inRollout).doesNotContain(notOptedIn.deviceId());
-    assertThat(notOptedIn.agent().appliance().bundle().version()).isEqualTo(SHIPPED);
-
-    // The maintainer's page says so.
     try (Browser browser = new Browser("http://127.0.0.1:" + fleet.hub.httpPort())) {
+      // The maintainer starts it from the rollouts page.
       browser.logIn(fleet.bob.email(), FirmwareFleet.PASSWORD);
-      browser.open("/dashboard/rollout.html?id=" + rollout);
+      browser.open("/dashboard/rollout.html");
       browser.waitUntilLive();
+      new Select(browser.find("#new-revision")).selectByValue(revision);
+      browser.type("#new-groups", "10, 50, 100");
+      browser.type("#new-success", "100");
+      browser.type("#new-error", "10");
+      browser.find("#new-submit").click();
+      browser.wait(d -> d.getCurrentUrl().contains("rollout.html?id="));
+      String rollout =
+          browser.script("return new URLSearchParams(location.search).get('id')").toString();
+
+      JsonNode done = fleet.awaitRollout(rollout, "completed");
+
+      assertThat(done.get("members").asInt()).isEqualTo(OPTED_IN);
+      assertThat(done.get("groups")).hasSize(3);
+      assertThat(done.get("groups").get(0).get("members").asInt()).isBetween(2, 3);
+      assertThat(done.get("counts").get("committed").asInt()).isEqualTo(OPTED_IN);
+      List<JsonNode> members = fleet.members(rollout);
+      assertThat(members).extracting(m -> m.get("state").asText()).containsOnly("committed");
+      Set<String> inRollout =
+          members.stream().map(m -> m.get("deviceId").asText()).collect(Collectors.toSet());
+      for (FirmwareFleet.Washer w : fleet.washers.subList(0, OPTED_IN)) {
+        assertThat(inRollout).contains(w.deviceId());
+        assertThat(w.agent().appliance().bundle().version()).isEqualTo("1.1.0");
+      }
+      FirmwareFleet.Washer notOptedIn = fleet.washers.get(OPTED_IN);
+      assertThat(inRollout).doesNotContain(notOptedIn.deviceId());
+      assertThat(notOptedIn.agent().appliance().bundle().version()).isEqualTo(SHIPPED);
+
+      // The maintainer's page says so.
       browser.waitForText("#status", "Completed");
       browser.waitForText("#totals [data-count='committed']", Integer.toString(OPTED_IN));
       assertThat(browser.find("#totals [data-count='rolled-back']").getText()).isEqualTo("0");
