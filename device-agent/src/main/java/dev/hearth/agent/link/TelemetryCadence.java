@@ -6,7 +6,9 @@ import dev.hearth.hardware.profile.TelemetryPlan;
  * When to sample and when to send, from the profile's telemetry plan: a sample every {@code
  * sampleSeconds}, a batch every {@code sendSeconds} (checked at each sample, so a batch holds whole
  * sample intervals), and after a batch sent early on a state change, the next regular one a whole
- * interval later. Pure; the caller owns the timer.
+ * interval later. The first sample is sent at once, so the hub (and an owner watching) has a
+ * reading within one sample interval of the agent starting, and the regular cadence counts from it.
+ * Pure; the caller owns the timer.
  */
 final class TelemetryCadence {
 
@@ -14,6 +16,7 @@ final class TelemetryCadence {
   private final long sendMillis;
   private long nextSampleAt;
   private long nextSendAt;
+  private boolean firstSample = true;
 
   TelemetryCadence(TelemetryPlan plan, long now) {
     this.sampleMillis = Math.max(1, Math.round(plan.sampleSeconds() * 1000));
@@ -33,7 +36,12 @@ final class TelemetryCadence {
    * @return whether a batch is due now
    */
   boolean sampled(long now) {
-    boolean send = now >= nextSendAt;
+    boolean send = now >= nextSendAt || firstSample;
+    if (firstSample) {
+      // The regular cadence starts from this first batch, so every later batch is whole.
+      nextSendAt = now;
+      firstSample = false;
+    }
     while (nextSendAt <= now) {
       nextSendAt += sendMillis;
     }

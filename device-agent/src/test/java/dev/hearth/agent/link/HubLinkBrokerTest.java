@@ -116,16 +116,19 @@ class HubLinkBrokerTest {
     HubProbe.awaitTrue("two batches", () -> t.probe.decoded(TelemetryBatch.class).size() == 2);
     List<TelemetryBatch> batches = t.probe.decoded(TelemetryBatch.class);
     assertThat(batches).extracting(TelemetryBatch::seq).containsExactly(1L, 2L);
-    assertThat(batches).allSatisfy(b -> assertThat(b.samples()).hasSize(5));
+    assertThat(batches)
+        .as("the first sample at once, then a batch every send interval from it")
+        .extracting(b -> b.samples().size())
+        .containsExactly(1, 5);
     assertThat(batches).allSatisfy(b -> assertThat(b.dropped()).isZero());
-    assertThat(batches.get(0).samples())
+    assertThat(batches.get(1).samples())
         .extracting(TelemetryBatch.Sample::t)
         .containsExactly(
-            LinkUnderTest.START + 1000,
             LinkUnderTest.START + 2000,
             LinkUnderTest.START + 3000,
             LinkUnderTest.START + 4000,
-            LinkUnderTest.START + 5000);
+            LinkUnderTest.START + 5000,
+            LinkUnderTest.START + 6000);
     assertThat(batches.get(0).samples().get(0).v())
         .containsOnlyKeys(t.appliance.profile().telemetry().channels())
         .containsEntry("water_temp", 38.25);
@@ -134,18 +137,18 @@ class HubLinkBrokerTest {
     t.appliance.changeState(StateReport.Phase.RUNNING, "cotton-40");
     HubProbe.awaitTrue(
         "the batch cut by the state change",
-        () -> t.probe.decoded(TelemetryBatch.class).size() == 3);
-    TelemetryBatch cut = t.probe.decoded(TelemetryBatch.class).get(2);
-    assertThat(cut.seq()).isEqualTo(3);
-    assertThat(cut.samples()).hasSize(2);
+        () -> t.probe.decoded(TelemetryBatch.class).size() == 4);
+    TelemetryBatch cut = t.probe.decoded(TelemetryBatch.class).get(3);
+    assertThat(cut.seq()).isEqualTo(4);
+    assertThat(cut.samples()).as("the regular batch went at 11 s; the cut holds 12 s").hasSize(1);
 
     t.clock.advance(Duration.ofSeconds(4));
     t.link.awaitIdle();
-    assertThat(t.probe.decoded(TelemetryBatch.class)).as("no stub batch after the cut").hasSize(3);
+    assertThat(t.probe.decoded(TelemetryBatch.class)).as("no stub batch after the cut").hasSize(4);
     t.clock.advance(Duration.ofSeconds(1));
     HubProbe.awaitTrue(
-        "the next regular batch", () -> t.probe.decoded(TelemetryBatch.class).size() == 4);
-    assertThat(t.probe.decoded(TelemetryBatch.class).get(3).samples())
+        "the next regular batch", () -> t.probe.decoded(TelemetryBatch.class).size() == 5);
+    assertThat(t.probe.decoded(TelemetryBatch.class).get(4).samples())
         .as("the next batch comes a send interval after the cut")
         .extracting(TelemetryBatch.Sample::t)
         .containsExactly(

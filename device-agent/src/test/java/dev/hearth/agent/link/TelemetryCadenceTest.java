@@ -24,7 +24,7 @@ class TelemetryCadenceTest {
   void aBatchEverySendIntervalOfWholeSamples() {
     var cadence = new TelemetryCadence(new TelemetryPlan(1, 5, List.of("x")), 0);
     assertThat(cadence.nextSampleAt()).isEqualTo(1_000);
-    assertThat(batchesUntil(cadence, 15_000)).containsExactly(5_000L, 10_000L, 15_000L);
+    assertThat(batchesUntil(cadence, 16_000)).containsExactly(1_000L, 6_000L, 11_000L, 16_000L);
   }
 
   @Test
@@ -39,6 +39,13 @@ class TelemetryCadenceTest {
   void aSendIntervalShorterThanTheSampleIntervalSendsEverySample() {
     var cadence = new TelemetryCadence(new TelemetryPlan(2, 0.5, List.of("x")), 0);
     assertThat(batchesUntil(cadence, 6_000)).containsExactly(2_000L, 4_000L, 6_000L);
+  }
+
+  @Test
+  void theFirstSampleIsSentAtOnceSoTheHubHearsFromANewAgentWithinASecond() {
+    var cadence = new TelemetryCadence(new TelemetryPlan(1, 5, List.of("x")), 0);
+    assertThat(cadence.sampled(1_000)).isTrue();
+    assertThat(cadence.sampled(2_000)).isFalse();
   }
 
   @Test
