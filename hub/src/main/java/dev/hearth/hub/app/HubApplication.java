@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class HubApplication {
 
+  private static final Duration ROLLOUT_TICK = Duration.ofSeconds(1);
+
   private HubApplication() {}
 
   /**
@@ -187,7 +189,11 @@ public final class HubApplication {
   }
 
   private static RolloutConfig rolloutConfig(HubSettings settings, int httpPort) {
-    RolloutConfig.Builder b = RolloutConfig.builder(settings.artifactHttpBase(httpPort));
+    // A step a second, so that the offers of a large rollout go out at an even pace.
+    RolloutConfig.Builder b =
+        RolloutConfig.builder(settings.artifactHttpBase(httpPort))
+            .tick(ROLLOUT_TICK)
+            .offersPerTick(settings.rolloutOffersPerSecond());
     settings.publicCoapUri().ifPresent(b::artifactCoapBase);
     return b.build();
   }

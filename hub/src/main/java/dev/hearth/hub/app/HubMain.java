@@ -132,6 +132,14 @@ public final class HubMain implements Callable<Integer> {
               + " https://hub.example.org/ (default: the MQTT host and --http-port).")
   URI publicHttpUri;
 
+  @Option(
+      names = "--rollout-offers-per-second",
+      paramLabel = "N",
+      description =
+          "Update offers the rollout engine makes a second at most, pacing downloads"
+              + " (default: ${DEFAULT-VALUE}).")
+  int rolloutOffersPerSecond = HubSettings.DEFAULT_ROLLOUT_OFFERS_PER_SECOND;
+
   @Spec CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -227,7 +235,8 @@ public final class HubMain implements Callable<Integer> {
         rootFile,
         publicMqtt,
         Optional.ofNullable(publicCoapUri),
-        Optional.ofNullable(publicHttpUri));
+        Optional.ofNullable(publicHttpUri),
+        rolloutOffersPerSecond);
   }
 
   private StoreConfig storeConfig() {

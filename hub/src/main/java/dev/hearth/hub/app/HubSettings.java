@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param publicCoapUri the CoAP address devices are told at enrollment, if any
  * @param publicHttpUri how devices reach the hub's HTTP to download artifacts; when empty, the host
  *     of {@code publicMqttUri} and the HTTP port bound
+ * @param rolloutOffersPerSecond how many update offers the rollout engine makes a second at most,
+ *     across a rollout's devices: it paces downloads so that a large rollout does not saturate the
+ *     hub's uplink
  */
 public record HubSettings(
     String host,
@@ -36,11 +39,13 @@ public record HubSettings(
     Path rootFile,
     URI publicMqttUri,
     Optional<URI> publicCoapUri,
-    Optional<URI> publicHttpUri) {
+    Optional<URI> publicHttpUri,
+    int rolloutOffersPerSecond) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  public static final int DEFAULT_ROLLOUT_OFFERS_PER_SECOND = 40;
 
   public HubSettings {
     List<String> problems = new ArrayList<>();
@@ -60,6 +65,14 @@ public record HubSettings(
     if (host == null || host.isBlank()) {
       problems.add(
           "--host is empty; use 0.0.0.0 for every interface or 127.0.0.1 for this machine");
+    }
+    if (rolloutOffersPerSecond < 1) {
+      problems.add(
+          "--rollout-offers-per-second "
+              + rolloutOffersPerSecond
+              + " must be at least 1 (default "
+              + DEFAULT_ROLLOUT_OFFERS_PER_SECOND
+              + ")");
     }
     if (rootFile == null) {
       problems.add("--root is missing: the root metadata file (hearth root init) devices pin");
@@ -100,7 +113,8 @@ public record HubSettings(
         rootFile,
         publicMqttUri,
         publicCoapUri,
-        Optional.empty());
+        Optional.empty(),
+        DEFAULT_ROLLOUT_OFFERS_PER_SECOND);
   }
 
   /** Where devices download artifacts over HTTP, once the HTTP port is bound. */

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -146,13 +148,18 @@ public final class RolloutEngine {
         Instant closes = window.closesAfter(now, zone);
         expires = closes.isBefore(expires) ? closes : expires;
       }
+      Map<String, String> devicesByOffer = new LinkedHashMap<>();
+      List<Rollouts.NewOffer> due = new ArrayList<>();
       for (RolloutMember m :
           rollouts.pending(r.id(), r.currentGroup(), List.of(zoneName), budget)) {
         String offerId = OfferMaker.offerId(r.id(), m.deviceId(), m.attempt() + 1);
-        if (rollouts.offer(r.id(), m.deviceId(), m.attempt(), offerId, expires, now)) {
-          budget--;
-          send(m.deviceId(), maker.offer(offerId, r.id(), r.release(), expires));
-        }
+        due.add(new Rollouts.NewOffer(m.deviceId(), m.attempt(), offerId));
+        devicesByOffer.put(offerId, m.deviceId());
+      }
+      // Stored (one commit for the lot) before any is sent.
+      for (String offerId : rollouts.offerAll(r.id(), due, expires, now)) {
+        budget--;
+        send(devicesByOffer.get(offerId), maker.offer(offerId, r.id(), r.release(), expires));
       }
     }
   }

@@ -383,6 +383,29 @@ abstract class RolloutsContract {
   }
 
   @Test
+  void aStepsOffersAreMadeTogetherEachOnlyIfStillPending() {
+    List<String> ids = fleet.devices(ada, 3, "stable");
+    Rollout r = stored(ids, 0);
+    Instant expires = now.plus(Duration.ofHours(2));
+    assertThat(rollouts.offer(r.id(), ids.get(1), 0, "o-early-" + r.id(), expires, now)).isTrue();
+
+    List<String> made =
+        rollouts.offerAll(
+            r.id(),
+            List.of(
+                new Rollouts.NewOffer(ids.get(0), 0, "o-a-" + r.id()),
+                new Rollouts.NewOffer(ids.get(1), 0, "o-b-" + r.id()),
+                new Rollouts.NewOffer(ids.get(2), 0, "o-c-" + r.id())),
+            expires,
+            now);
+
+    assertThat(made).containsExactly("o-a-" + r.id(), "o-c-" + r.id());
+    assertThat(member(r, ids.get(1)).offerId()).isEqualTo("o-early-" + r.id());
+    assertThat(member(r, ids.get(2)).state()).isEqualTo(DeviceUpdateState.OFFERED);
+    assertThat(rollouts.offerAll(r.id(), List.of(), expires, now)).isEmpty();
+  }
+
+  @Test
   void anOfferIsMadeOnceAndOnlyWhileTheRolloutMakesOffers() {
     List<String> ids = fleet.devices(ada, 2, "stable");
     Rollout r = stored(ids, 0);

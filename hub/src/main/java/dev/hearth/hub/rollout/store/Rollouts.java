@@ -85,8 +85,33 @@ public interface Rollouts {
    *
    * @return whether the offer was made
    */
-  boolean offer(
-      String rolloutId, String deviceId, int attempt, String offerId, Instant expires, Instant now);
+  default boolean offer(
+      String rolloutId,
+      String deviceId,
+      int attempt,
+      String offerId,
+      Instant expires,
+      Instant now) {
+    return !offerAll(rolloutId, List.of(new NewOffer(deviceId, attempt, offerId)), expires, now)
+        .isEmpty();
+  }
+
+  /**
+   * Makes several offers of one rollout at once, each exactly as {@link #offer} would, in one
+   * transaction: a step's offers cost one commit, not one each.
+   *
+   * @return the ids of the offers that were made, in the order given
+   */
+  List<String> offerAll(String rolloutId, List<NewOffer> offers, Instant expires, Instant now);
+
+  /**
+   * An offer to make to a pending member.
+   *
+   * @param deviceId the member
+   * @param attempt the attempt it must still be pending at
+   * @param offerId the new offer's id
+   */
+  record NewOffer(String deviceId, int attempt, String offerId) {}
 
   /** The device acknowledged its offer. */
   void delivered(String offerId, Instant at);

@@ -413,36 +413,47 @@ final class JdbcRollouts implements Rollouts {
   }
 
   @Override
-  public boolean offer(
-      String rolloutId,
-      String deviceId,
-      int attempt,
-      String offerId,
-      Instant expires,
-      Instant now) {
-    // The rollout's status is checked in the same statement: an offer cannot slip out after a
-    // pause or a cancel committed, whichever hub instance made it.
-    return db.update(
-            "offering rollout " + rolloutId + " to " + deviceId,
-            "UPDATE rollout_devices SET state = ?, offer_id = ?, attempt = ?, offered_at = ?,"
-                + " offer_expires = ?, delivered_at = NULL, reason = NULL, detail = NULL,"
-                + " progress = NULL, updated_at = ?"
-                + " WHERE rollout_id = ? AND device_id = ? AND state = ? AND attempt = ?"
-                + " AND EXISTS (SELECT 1 FROM rollouts r WHERE r.id = rollout_devices.rollout_id"
-                + " AND r.status IN "
-                + OFFERING
-                + ")",
-            DeviceUpdateState.OFFERED.name(),
-            offerId,
-            attempt + 1,
-            now.toEpochMilli(),
-            expires.toEpochMilli(),
-            now.toEpochMilli(),
-            rolloutId,
-            deviceId,
-            DeviceUpdateState.PENDING.name(),
-            attempt)
-        == 1;
+  public List<String> offerAll(
+      String rolloutId, List<NewOffer> offers, Instant expires, Instant now) {
+    if (offers.isEmpty()) {
+      return List.of();
+    }
+    // The rollout's status is checked in each statement: an offer cannot slip out after a pause
+    // or a cancel committed, whichever hub instance made it.
+    String sql =
+        "UPDATE rollout_devices SET state = ?, offer_id = ?, attempt = ?, offered_at = ?,"
+            + " offer_expires = ?, delivered_at = NULL, reason = NULL, detail = NULL,"
+            + " progress = NULL, updated_at = ?"
+            + " WHERE rollout_id = ? AND device_id = ? AND state = ? AND attempt = ?"
+            + " AND EXISTS (SELECT 1 FROM rollouts r WHERE r.id = rollout_devices.rollout_id"
+            + " AND r.status IN "
+            + OFFERING
+            + ")";
+    return db.inTransaction(
+        "offering rollout " + rolloutId + " to " + offers.size() + " devices",
+        c -> {
+          List<String> made = new ArrayList<>();
+          for (NewOffer o : offers) {
+            int changed =
+                Db.update(
+                    c,
+                    sql,
+                    DeviceUpdateState.OFFERED.name(),
+                    o.offerId(),
+                    o.attempt() + 1,
+                    now.toEpochMilli(),
+                    expires.toEpochMilli(),
+                    now.toEpochMilli(),
+                    rolloutId,
+                    o.deviceId(),
+                    DeviceUpdateState.PENDING.name(),
+                    o.attempt());
+            if (changed == 1) {
+              made.add(o.offerId());
+            }
+          }
+          return made;
+        });
   }
 
   @Override
