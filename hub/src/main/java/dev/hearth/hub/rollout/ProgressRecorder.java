@@ -7,8 +7,10 @@ import dev.hearth.hub.rollout.store.Rollouts;
 import dev.hearth.hub.store.IngestBatch;
 import dev.hearth.hub.store.IngestBatch.EventRow;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,24 +42,26 @@ public final class ProgressRecorder implements IngestListener {
 
   @Override
   public void onCommitted(IngestBatch batch) {
-    Set<String> failing = new LinkedHashSet<>();
+    Instant now = clock.instant();
+    List<ProgressReport> reports = new ArrayList<>();
     for (EventRow row : batch.events()) {
-      Optional<ProgressReport> report = ProgressEvents.read(row, clock.instant());
-      if (report.isEmpty()) {
-        continue;
-      }
-      Optional<RolloutMember> changed = rollouts.progress(report.get());
-      if (changed.isPresent()) {
-        RolloutMember m = changed.get();
-        news.changed(m.rolloutId());
-        if (m.state().isFailure()) {
-          failing.add(m.rolloutId());
-        }
-      } else {
-        LOG.debug(
-            "progress of {} on offer {} matches no rollout device in a state it can move",
-            row.deviceId(),
-            report.get().offerId());
+      ProgressEvents.read(row, now).ifPresent(reports::add);
+    }
+    if (reports.isEmpty()) {
+      return;
+    }
+    List<RolloutMember> changed = rollouts.progressAll(reports);
+    if (changed.size() < reports.size()) {
+      LOG.debug(
+          "{} of {} progress reports matched no rollout device in a state they can move",
+          reports.size() - changed.size(),
+          reports.size());
+    }
+    Set<String> failing = new LinkedHashSet<>();
+    for (RolloutMember m : changed) {
+      news.changed(m.rolloutId());
+      if (m.state().isFailure()) {
+        failing.add(m.rolloutId());
       }
     }
     for (String rolloutId : failing) {

@@ -456,6 +456,34 @@ abstract class RolloutsContract {
   // ---- progress ----
 
   @Test
+  void aBatchOfReportsAppliesEachDevicesReportsInTheirOrder() {
+    List<String> ids = fleet.devices(ada, 3, "stable");
+    Rollout r = stored(ids, 0);
+    String first = offerTo(r, ids.get(0));
+    String second = offerTo(r, ids.get(1));
+
+    List<RolloutMember> changed =
+        rollouts.progressAll(
+            List.of(
+                report(ids.get(1), second, DeviceUpdateState.DOWNLOADING),
+                report(ids.get(0), first, DeviceUpdateState.DOWNLOADING),
+                report(ids.get(0), first, DeviceUpdateState.COMMITTED),
+                report(ids.get(0), first, DeviceUpdateState.INSTALLING),
+                report(ids.get(2), "o-none", DeviceUpdateState.DOWNLOADING)));
+
+    assertThat(changed)
+        .extracting(RolloutMember::deviceId, RolloutMember::state)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(ids.get(1), DeviceUpdateState.DOWNLOADING),
+            org.assertj.core.groups.Tuple.tuple(ids.get(0), DeviceUpdateState.DOWNLOADING),
+            org.assertj.core.groups.Tuple.tuple(ids.get(0), DeviceUpdateState.COMMITTED));
+    assertThat(member(r, ids.get(0)).state()).isEqualTo(DeviceUpdateState.COMMITTED);
+    assertThat(member(r, ids.get(1)).state()).isEqualTo(DeviceUpdateState.DOWNLOADING);
+    assertThat(member(r, ids.get(2)).state()).isEqualTo(DeviceUpdateState.PENDING);
+    assertThat(rollouts.progressAll(List.of())).isEmpty();
+  }
+
+  @Test
   void progressMovesAMemberOnlyForwardAndAFinalStateStays() {
     List<String> ids = fleet.devices(ada, 2, "stable");
     Rollout r = stored(ids, 0);

@@ -140,6 +140,20 @@ public interface Rollouts {
    */
   Optional<RolloutMember> progress(ProgressReport report);
 
+  /**
+   * Applies several reports as {@link #progress} would, in one transaction where the store has
+   * them, each device's reports in their order.
+   *
+   * @return the members the reports changed, as they are now
+   */
+  default List<RolloutMember> progressAll(List<ProgressReport> reports) {
+    List<RolloutMember> changed = new java.util.ArrayList<>();
+    for (ProgressReport report : reports) {
+      progress(report).ifPresent(changed::add);
+    }
+    return changed;
+  }
+
   /** A rollout's members, by device id, optionally in one state only. */
   Page<RolloutMember> members(String rolloutId, DeviceUpdateState state, PageRequest page);
 

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -497,74 +498,98 @@ final class JdbcRollouts implements Rollouts {
   @Override
   public Optional<RolloutMember> progress(ProgressReport report) {
     return db.inTransaction(
-        "recording progress of offer " + report.offerId(),
+        "recording progress of offer " + report.offerId(), c -> apply(c, report));
+  }
+
+  @Override
+  public List<RolloutMember> progressAll(List<ProgressReport> reports) {
+    if (reports.isEmpty()) {
+      return List.of();
+    }
+    // One transaction for a batch of reports; the rows are locked in one order (by offer, then
+    // device; a device's own reports stay in their order) so two hub instances cannot deadlock.
+    List<ProgressReport> ordered = new ArrayList<>(reports);
+    ordered.sort(
+        Comparator.comparing(ProgressReport::offerId).thenComparing(ProgressReport::deviceId));
+    return db.inTransaction(
+        "recording " + reports.size() + " progress reports",
         c -> {
-          // Locked, so two reports of one device (two hub instances) apply one after the other.
-          Optional<RolloutMember> found =
-              Db.one(
-                  c,
-                  "SELECT "
-                      + MEMBER_COLUMNS
-                      + " FROM rollout_devices m WHERE m.offer_id = ? AND m.device_id = ?"
-                      + " FOR UPDATE",
-                  JdbcRollouts::member,
-                  report.offerId(),
-                  report.deviceId());
-          if (found.isEmpty()) {
-            return Optional.<RolloutMember>empty();
+          List<RolloutMember> changed = new ArrayList<>();
+          for (ProgressReport report : ordered) {
+            apply(c, report).ifPresent(changed::add);
           }
-          RolloutMember m = found.get();
-          if (m.state().isFinal() || m.state() == DeviceUpdateState.EXCLUDED) {
-            return Optional.<RolloutMember>empty();
-          }
-          Object progress = report.progress() == null ? Db.text(null) : report.progress();
-          String from = report.fromVersion() != null ? report.fromVersion() : m.fromVersion();
-          if (report.isExpiredOffer()) {
-            Db.update(
-                c,
-                "UPDATE rollout_devices SET state = ?, reason = ?, detail = ?, delivered_at = NULL,"
-                    + " progress = NULL, updated_at = ? WHERE rollout_id = ? AND device_id = ?",
-                DeviceUpdateState.PENDING.name(),
-                report.reason(),
-                Db.text(report.detail()),
-                report.at().toEpochMilli(),
-                m.rolloutId(),
-                m.deviceId());
-          } else if (report.state().rank() > m.state().rank()) {
-            Db.update(
-                c,
-                "UPDATE rollout_devices SET state = ?, reason = ?, detail = ?,"
-                    + " progress = CAST(? AS DOUBLE PRECISION), from_version = ?, updated_at = ?"
-                    + " WHERE rollout_id = ? AND device_id = ?",
-                report.state().name(),
-                Db.text(report.state().isFinal() ? report.reason() : null),
-                Db.text(report.detail()),
-                progress,
-                Db.text(from),
-                report.at().toEpochMilli(),
-                m.rolloutId(),
-                m.deviceId());
-          } else if (report.state() == m.state() && report.progress() != null) {
-            Db.update(
-                c,
-                "UPDATE rollout_devices SET progress = CAST(? AS DOUBLE PRECISION), updated_at = ?"
-                    + " WHERE rollout_id = ? AND device_id = ?",
-                progress,
-                report.at().toEpochMilli(),
-                m.rolloutId(),
-                m.deviceId());
-          } else {
-            return Optional.<RolloutMember>empty();
-          }
-          return Db.one(
-              c,
-              "SELECT "
-                  + MEMBER_COLUMNS
-                  + " FROM rollout_devices m WHERE m.rollout_id = ? AND m.device_id = ?",
-              JdbcRollouts::member,
-              m.rolloutId(),
-              m.deviceId());
+          return changed;
         });
+  }
+
+  /** Applies one report inside the caller's transaction; the member when it changed. */
+  private static Optional<RolloutMember> apply(Connection c, ProgressReport report)
+      throws SQLException {
+    // Locked, so two reports of one device (two hub instances) apply one after the other.
+    Optional<RolloutMember> found =
+        Db.one(
+            c,
+            "SELECT "
+                + MEMBER_COLUMNS
+                + " FROM rollout_devices m WHERE m.offer_id = ? AND m.device_id = ?"
+                + " FOR UPDATE",
+            JdbcRollouts::member,
+            report.offerId(),
+            report.deviceId());
+    if (found.isEmpty()) {
+      return Optional.<RolloutMember>empty();
+    }
+    RolloutMember m = found.get();
+    if (m.state().isFinal() || m.state() == DeviceUpdateState.EXCLUDED) {
+      return Optional.<RolloutMember>empty();
+    }
+    Object progress = report.progress() == null ? Db.text(null) : report.progress();
+    String from = report.fromVersion() != null ? report.fromVersion() : m.fromVersion();
+    if (report.isExpiredOffer()) {
+      Db.update(
+          c,
+          "UPDATE rollout_devices SET state = ?, reason = ?, detail = ?, delivered_at = NULL,"
+              + " progress = NULL, updated_at = ? WHERE rollout_id = ? AND device_id = ?",
+          DeviceUpdateState.PENDING.name(),
+          report.reason(),
+          Db.text(report.detail()),
+          report.at().toEpochMilli(),
+          m.rolloutId(),
+          m.deviceId());
+    } else if (report.state().rank() > m.state().rank()) {
+      Db.update(
+          c,
+          "UPDATE rollout_devices SET state = ?, reason = ?, detail = ?,"
+              + " progress = CAST(? AS DOUBLE PRECISION), from_version = ?, updated_at = ?"
+              + " WHERE rollout_id = ? AND device_id = ?",
+          report.state().name(),
+          Db.text(report.state().isFinal() ? report.reason() : null),
+          Db.text(report.detail()),
+          progress,
+          Db.text(from),
+          report.at().toEpochMilli(),
+          m.rolloutId(),
+          m.deviceId());
+    } else if (report.state() == m.state() && report.progress() != null) {
+      Db.update(
+          c,
+          "UPDATE rollout_devices SET progress = CAST(? AS DOUBLE PRECISION), updated_at = ?"
+              + " WHERE rollout_id = ? AND device_id = ?",
+          progress,
+          report.at().toEpochMilli(),
+          m.rolloutId(),
+          m.deviceId());
+    } else {
+      return Optional.<RolloutMember>empty();
+    }
+    return Db.one(
+        c,
+        "SELECT "
+            + MEMBER_COLUMNS
+            + " FROM rollout_devices m WHERE m.rollout_id = ? AND m.device_id = ?",
+        JdbcRollouts::member,
+        m.rolloutId(),
+        m.deviceId());
   }
 
   // ---- listings ----
