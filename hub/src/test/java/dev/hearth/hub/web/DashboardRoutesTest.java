@@ -163,7 +163,7 @@ class DashboardRoutesTest {
     try (Stream<Path> files = Files.walk(root)) {
       pages = files.filter(p -> p.toString().endsWith(".html")).toList();
     }
-    assertThat(pages).hasSize(4);
+    assertThat(pages).hasSize(5);
     for (Path page : pages) {
       String html;
       try (InputStream in = Files.newInputStream(page)) {

@@ -136,6 +136,13 @@ final class FirmwareFleet implements AutoCloseable {
 
   /** As {@link #publishAndRelease(String)}, for agents from {@code minAgentVersion} on. */
   String publishAndRelease(String version, String minAgentVersion) {
+    String id = publishAndApprove(version, minAgentVersion);
+    ok(send("POST", "/api/v1/revisions/" + id + "/releases", bob, "{\"channel\":\"stable\"}"));
+    return id;
+  }
+
+  /** Alice pushes, the hub validates, bob and carol approve; not released yet. */
+  String publishAndApprove(String version, String minAgentVersion) {
     byte[] zip = Community.washerBundle(version, Map.of()).toZip();
     Manifest manifest =
         community.manifest("open-washer-programs", version, Community.WASHER, zip, minAgentVersion);
@@ -152,7 +159,6 @@ final class FirmwareFleet implements AutoCloseable {
     assertThat(validated.get("status").asText()).as(validated.toString()).isNotEqualTo("rejected");
     approve(bob, id, community.bob);
     approve(carol, id, community.carol);
-    ok(send("POST", "/api/v1/revisions/" + id + "/releases", bob, "{\"channel\":\"stable\"}"));
     return id;
   }
 

@@ -3,6 +3,7 @@ package dev.hearth.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.agent.AgentVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -52,10 +53,23 @@ class FirmwareLifecycleTest {
   @Test
   @Order(1)
   void aReleaseApprovedByTheQuorumRollsOutInThreeGroupsAndEveryOptedInWasherCommits() {
-    String revision = fleet.publishAndRelease("1.1.0");
+    String revision = fleet.publishAndApprove("1.1.0", AgentVersion.current());
     try (Browser browser = new Browser("http://127.0.0.1:" + fleet.hub.httpPort())) {
-      // The maintainer starts it from the rollouts page.
+      // The maintainer reviews it on its page and releases it there.
       browser.logIn(fleet.bob.email(), FirmwareFleet.PASSWORD);
+      browser.open("/dashboard/revision.html?id=" + revision);
+      browser.waitForAttribute("body", "data-live", "ready");
+      assertThat(browser.find("#status").getText()).isEqualTo("approved");
+      assertThat(browser.find("#reviews li").getText())
+          .isEqualTo("open-washer@1: 2 of 2 maintainer approvals · quorum met");
+      assertThat(browser.all("#reports tr")).hasSizeGreaterThan(1);
+      assertThat(browser.find("#report-summary").getText()).contains("runs passed");
+      assertThat(browser.find("#diff-base").getText()).contains("first release");
+      browser.find("#release-stable").click();
+      browser.waitForText("#release-status", "Released to stable.");
+      assertThat(browser.find("#status").getText()).isEqualTo("released");
+
+      // Then starts the rollout from the rollouts page.
       browser.open("/dashboard/rollout.html");
       browser.waitUntilLive();
       new Select(browser.find("#new-revision")).selectByValue(revision);
