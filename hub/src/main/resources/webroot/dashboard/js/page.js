@@ -7,6 +7,11 @@ import { byId, setText } from "./dom.js";
 export async function signedIn() {
   const me = await api("/api/v1/me");
   setText(byId("who"), me.displayName || me.email);
+  const staff = byId("staff-nav");
+  if (staff) {
+    const roles = me.roles ?? [];
+    staff.hidden = !(roles.includes("maintainer") || roles.includes("admin"));
+  }
   byId("logout").addEventListener("click", () => logout());
   return me;
 }

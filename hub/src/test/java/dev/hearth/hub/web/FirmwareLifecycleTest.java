@@ -69,8 +69,9 @@ class FirmwareLifecycleTest {
       browser.waitForText("#release-status", "Released to stable.");
       assertThat(browser.find("#status").getText()).isEqualTo("released");
 
-      // Then starts the rollout from the rollouts page.
-      browser.open("/dashboard/rollout.html");
+      // Then starts the rollout from the rollouts page, which the dashboard links for maintainers.
+      browser.open("/dashboard/");
+      browser.visible("#staff-nav a[href='/dashboard/rollout.html']").click();
       browser.waitUntilLive();
       new Select(browser.find("#new-revision")).selectByValue(revision);
       browser.type("#new-groups", "10, 50, 100");
@@ -104,10 +105,11 @@ class FirmwareLifecycleTest {
       browser.waitForText("#totals [data-count='committed']", Integer.toString(OPTED_IN));
       assertThat(browser.find("#totals [data-count='rolled-back']").getText()).isEqualTo("0");
 
-      // And each owner's appliance page.
+      // And each owner's appliance page (owners see no maintainer links).
       browser.logIn(fleet.owner.email(), FirmwareFleet.PASSWORD);
       browser.open("/dashboard/appliance.html?id=" + fleet.washers.get(0).deviceId());
       browser.waitUntilLive();
+      assertThat(browser.find("#staff-nav").isDisplayed()).isFalse();
       assertThat(browser.waitForText("#update-history li", "1.1.0").getText())
           .contains("committed");
       browser.waitForAttribute("#revisions li", "data-installed", "true");
