@@ -84,6 +84,11 @@ public final class HubApplication {
       AlertConfig alertConfig = AlertConfig.DEFAULTS;
       AlertEngine alerts =
           new AlertEngine(store, live, AlertRules.defaults(alertConfig, clock.instant()), clock);
+      // Each listener on a thread of its own: the ingest writer only hands batches over.
+      QueuedIngestListener queuedLive =
+          new QueuedIngestListener(
+              "hearth-live", new LiveIngestPublisher(live), QueuedIngestListener.DEFAULT_CAPACITY);
+      started.add(queuedLive);
       QueuedIngestListener queuedAlerts =
           new QueuedIngestListener("hearth-alerts", alerts, QueuedIngestListener.DEFAULT_CAPACITY);
       started.add(queuedAlerts);
@@ -112,7 +117,7 @@ public final class HubApplication {
               gatewayConfig(settings),
               store,
               registry.deviceAuthenticator(),
-              List.of(new LiveIngestPublisher(live), queuedAlerts, rollouts.progressListener()),
+              List.of(queuedLive, queuedAlerts, rollouts.progressListener()),
               sha256 ->
                   catalog
                       .artifacts()

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,17 +43,21 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final long WAIT_STEP_MILLIS = 100;
 
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
   private final Duration stallTimeout;
 
-  /** With the JDK's default trust store and the default timeouts. */
+  /**
+   * With the JDK's default trust store and the default timeouts. The client (and the TLS classes it
+   * loads, a few MB on a small board) is made on the first download, not at start.
+   */
   public HttpArtifactFetcher() {
     this(
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
+        () ->
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build(),
         DEFAULT_STALL_TIMEOUT);
   }
 
@@ -61,11 +66,33 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
    * @param stallTimeout how long the server may send nothing before the fetch is given up
    */
   public HttpArtifactFetcher(HttpClient client, Duration stallTimeout) {
-    this.client = Objects.requireNonNull(client, "client");
+    this(constant(Objects.requireNonNull(client, "client")), stallTimeout);
+  }
+
+  private HttpArtifactFetcher(Supplier<HttpClient> makeClient, Duration stallTimeout) {
     if (stallTimeout == null || stallTimeout.isNegative() || stallTimeout.isZero()) {
       throw new IllegalArgumentException("stallTimeout must be positive, got " + stallTimeout);
     }
+    this.client = memoized(makeClient);
     this.stallTimeout = stallTimeout;
+  }
+
+  private static Supplier<HttpClient> constant(HttpClient client) {
+    return () -> client;
+  }
+
+  private static Supplier<HttpClient> memoized(Supplier<HttpClient> make) {
+    return new Supplier<>() {
+      private HttpClient made;
+
+      @Override
+      public synchronized HttpClient get() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+    };
   }
 
   @Override
@@ -93,7 +120,9 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
     }
     var sink = new FileSink(partial, have, size, progress);
     CompletableFuture<HttpResponse<Void>> response =
-        client.sendAsync(request.build(), info -> sink.bodyFor(info.statusCode(), info.headers()));
+        client
+            .get()
+            .sendAsync(request.build(), info -> sink.bodyFor(info.statusCode(), info.headers()));
     // The body ends when the server ends it, or when the sink stops taking bytes (too many).
     CompletableFuture<Object> finished = CompletableFuture.anyOf(response, sink.done);
     try {
