@@ -132,6 +132,8 @@ public final class BenchHubMain implements Callable<Integer> {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   public static void main(String[] args) {
+    // As hearth-hub starts.
+    dev.hearth.hub.app.HeapTuning.apply();
     System.exit(new CommandLine(new BenchHubMain()).execute(args));
   }
 

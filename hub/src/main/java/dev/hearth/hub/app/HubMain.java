@@ -146,6 +146,7 @@ public final class HubMain implements Callable<Integer> {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   public static void main(String[] args) {
+    HeapTuning.apply();
     System.exit(new CommandLine(new HubMain()).execute(args));
   }
 
