@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.agent.AgentVersion;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,8 @@ class FirmwareLifecycleTest {
       browser.find("#release-stable").click();
       browser.waitForText("#release-status", "Released to stable.");
       assertThat(browser.find("#status").getText()).isEqualTo("released");
+      assertFitsAPhone(browser, "/dashboard/revision.html?id=" + revision);
+      assertFitsAPhone(browser, "/dashboard/rollout.html");
 
       // Then starts the rollout from the rollouts page, which the dashboard links for maintainers.
       browser.open("/dashboard/");
@@ -115,6 +118,24 @@ class FirmwareLifecycleTest {
       browser.waitForAttribute("#revisions li", "data-installed", "true");
       assertThat(browser.find("#versions").getText()).contains("open-washer-programs 1.1.0");
       assertThat(browser.consoleErrors()).isEmpty();
+    }
+  }
+
+  /** The page at {@code path}, on a 360 px wide phone, needs no sideways scrolling. */
+  private static void assertFitsAPhone(Browser browser, String path) {
+    browser.driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+    try {
+      browser.open(path);
+      browser.waitUntilLive();
+      Object overflow =
+          browser.script(
+              "return document.documentElement.scrollWidth"
+                  + " - document.documentElement.clientWidth");
+      assertThat(((Number) overflow).intValue()).as("horizontal overflow of " + path).isZero();
+    } finally {
+      browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
   }
 
