@@ -94,9 +94,11 @@ function renderDiff(diff) {
   }
   setText(
     byId("diff-base"),
-    diff.previousVersion
-      ? `Against the previous release, ${diff.previousVersion}: ${diff.files.length} files changed.`
-      : "The first release of this line: every file is new.",
+    diff.previousRevisionId
+      ? `Against the previous release, ${diff.previousVersion}.`
+      : diff.previousVersion
+        ? `The first release of this line, against what the agent ships (${diff.previousVersion}).`
+        : "The first release of this line: every file is new.",
   );
   box.replaceChildren(
     ...diff.files.map((f) =>

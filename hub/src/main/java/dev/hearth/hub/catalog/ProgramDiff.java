@@ -13,8 +13,9 @@ import java.util.TreeSet;
  * What changed in a bundle's programs against the previous release of the same line: per program
  * file, added, removed, modified (with a unified diff of its YAML text) or unchanged.
  *
- * @param previousRevisionId the release compared against, or null when this is the first
- * @param previousVersion its version, or null
+ * @param previousRevisionId the release compared against, or null when this is the line's first
+ *     (then compared with the bundle the agent ships, if it is of the same line)
+ * @param previousVersion the version compared against, or null when nothing was
  * @param files every program file of either bundle, by path
  */
 public record ProgramDiff(String previousRevisionId, String previousVersion, List<FileDiff> files) {

@@ -1,11 +1,15 @@
 package dev.hearth.hub.catalog;
 
+import dev.hearth.hardware.profile.Profile;
 import dev.hearth.hardware.profile.ProfileRef;
+import dev.hearth.hardware.profile.ShippedProfiles;
 import dev.hearth.hub.catalog.store.CatalogRevisions;
 import dev.hearth.hub.catalog.store.RevisionRecord;
 import dev.hearth.hub.catalog.store.RevisionStatus;
 import dev.hearth.hub.catalog.store.SignatureRecord;
 import dev.hearth.specs.program.BundleFiles;
+import dev.hearth.specs.program.ProgramBundle;
+import dev.hearth.specs.program.ShippedBundles;
 import dev.hearth.specs.trust.Role;
 import dev.hearth.specs.trust.Verdict;
 import java.time.Clock;
@@ -122,7 +126,11 @@ public final class Revisions {
     return out;
   }
 
-  /** Programs against the newest release of the same line with a lower version. */
+  /**
+   * Programs against the newest release of the same line with a lower version; for the line's first
+   * release, against the bundle the agent ships for the profile (what devices run until their first
+   * update), when it is the same line and older.
+   */
   ProgramDiff diff(RevisionRecord record) {
     Semver version = new Semver(record.version());
     Optional<RevisionRecord> previous =
@@ -133,10 +141,30 @@ public final class Revisions {
             .max(Comparator.comparing(r -> new Semver(r.version())));
     BundleFiles after = bundle(record);
     if (previous.isEmpty()) {
-      return ProgramDiff.between(null, null, null, after);
+      return shippedBefore(record, version)
+          .map(shipped -> ProgramDiff.between(null, shipped.version(), shipped.files(), after))
+          .orElseGet(() -> ProgramDiff.between(null, null, null, after));
     }
     return ProgramDiff.between(
         previous.get().id(), previous.get().version(), bundle(previous.get()), after);
+  }
+
+  /** A shipped bundle and its version. */
+  private record Shipped(String version, BundleFiles files) {}
+
+  private static Optional<Shipped> shippedBefore(RevisionRecord record, Semver version) {
+    for (String profile : record.profiles()) {
+      Optional<Profile> shipped = ShippedProfiles.find(profile);
+      if (shipped.isEmpty() || !shipped.get().ref().toString().equals(profile)) {
+        continue;
+      }
+      ProgramBundle bundle = ShippedBundles.load(shipped.get());
+      if (bundle.name().equals(record.name())
+          && new Semver(bundle.version()).compareTo(version) < 0) {
+        return Optional.of(new Shipped(bundle.version(), ShippedBundles.files(shipped.get())));
+      }
+    }
+    return Optional.empty();
   }
 
   BundleFiles bundle(RevisionRecord record) {

@@ -177,4 +177,31 @@ class ReviewAndReleaseApiTest {
         .contains("\n+    duration: 9m")
         .contains("@@ -");
   }
+
+  @Test
+  void theFirstReleaseOfALineIsDiffedAgainstWhatTheAgentShips() {
+    String quick =
+        ShippedBundles.files(ShippedProfiles.get(Community.WASHER))
+            .files()
+            .get("programs/quick-30.yaml")
+            .replace("duration: 8m", "duration: 7m");
+    var pushed = flows.pushWasher(alice, "1.5.0", Map.of("programs/quick-30.yaml", quick));
+
+    JsonNode diff = hub.validated(pushed.id(), alice.token()).get("diff");
+
+    assertThat(diff.get("previousRevisionId").isNull()).isTrue();
+    assertThat(diff.get("previousVersion").asText()).isEqualTo("1.0.0");
+    JsonNode changed = null;
+    for (JsonNode file : diff.get("files")) {
+      if (!file.get("change").asText().equals("unchanged")) {
+        assertThat(changed).as("only one program changed").isNull();
+        changed = file;
+      }
+    }
+    assertThat(changed).isNotNull();
+    assertThat(changed.get("path").asText()).isEqualTo("programs/quick-30.yaml");
+    assertThat(changed.get("unified").asText())
+        .contains("\n-    duration: 8m")
+        .contains("\n+    duration: 7m");
+  }
 }

@@ -65,7 +65,9 @@ class FirmwareLifecycleTest {
           .isEqualTo("open-washer@1: 2 of 2 maintainer approvals · quorum met");
       assertThat(browser.all("#reports tr")).hasSizeGreaterThan(1);
       assertThat(browser.find("#report-summary").getText()).contains("runs passed");
-      assertThat(browser.find("#diff-base").getText()).contains("first release");
+      assertThat(browser.find("#diff-base").getText())
+          .contains("first release")
+          .contains("what the agent ships (1.0.0)");
       browser.find("#release-stable").click();
       browser.waitForText("#release-status", "Released to stable.");
       assertThat(browser.find("#status").getText()).isEqualTo("released");

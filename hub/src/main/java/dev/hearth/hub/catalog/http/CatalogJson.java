@@ -183,13 +183,9 @@ final class CatalogJson {
 
   private static ObjectNode diff(ProgramDiff diff) {
     ObjectNode json = object();
-    if (diff.previousRevisionId() == null) {
-      json.putNull("previousRevisionId");
-      json.putNull("previousVersion");
-    } else {
-      json.put("previousRevisionId", diff.previousRevisionId());
-      json.put("previousVersion", diff.previousVersion());
-    }
+    // No previous revision but a previous version: the bundle the agent ships.
+    json.put("previousRevisionId", diff.previousRevisionId());
+    json.put("previousVersion", diff.previousVersion());
     ArrayNode files = json.putArray("files");
     diff.files()
         .forEach(
