@@ -1,15 +1,10 @@
 package dev.hearth.bench.coap;
 
 import dev.hearth.hub.gateway.ArtifactSource;
+import dev.hearth.specs.manifest.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** One file served under its SHA-256, read a block at a time as the catalog's store is. */
@@ -40,15 +35,6 @@ public final class FileArtifacts implements ArtifactSource {
 
   /** The SHA-256 of a file's bytes, in lower-case hex. */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.ofFile(file).sha256();
   }
 }

@@ -3,6 +3,7 @@ package dev.hearth.bench.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.specs.manifest.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,9 +68,7 @@ final class HubApi {
   /** Uploads {@code artifact} the resumable way: opens the upload, then one PATCH from 0. */
   void upload(String token, byte[] artifact) {
     ObjectNode open =
-        JSON.createObjectNode()
-            .put("sha256", ReleaseTeam.sha256(artifact))
-            .put("size", artifact.length);
+        JSON.createObjectNode().put("sha256", Sha256.hex(artifact)).put("size", artifact.length);
     JsonNode state = call("POST", "/api/v1/uploads", token, open);
     if (state.path("complete").asBoolean()) {
       return;

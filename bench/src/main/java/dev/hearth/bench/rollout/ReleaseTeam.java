@@ -5,6 +5,7 @@ import dev.hearth.specs.canonical.StrictJson;
 import dev.hearth.specs.manifest.Artifact;
 import dev.hearth.specs.manifest.Manifest;
 import dev.hearth.specs.manifest.ManifestKind;
+import dev.hearth.specs.manifest.Sha256;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import dev.hearth.specs.trust.KeyFiles;
 import dev.hearth.specs.trust.KeySignature;
@@ -18,11 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -146,7 +144,7 @@ public final class ReleaseTeam {
         .version(version)
         .profiles(profile)
         .minAgentVersion(minAgentVersion)
-        .artifact(new Artifact(sha256(artifact), artifact.length, "application/java-archive"))
+        .artifact(new Artifact(Sha256.hex(artifact), artifact.length, "application/java-archive"))
         .changelog("Benchmark build " + version)
         .author(contributor.keyid())
         .created(now.minus(Duration.ofMinutes(5)))
@@ -167,15 +165,6 @@ public final class ReleaseTeam {
             .filter(s -> s.keyid().equals(key.keyid()))
             .findFirst()
             .orElseThrow();
-  }
-
-  /** Lower-case hex SHA-256 of {@code bytes}. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   private static String publicKeyFile(SigningKey key, String owner) {

@@ -7,6 +7,7 @@ import dev.hearth.bench.fleet.DeviceLogin;
 import dev.hearth.bench.wire.WireSessions;
 import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.specs.manifest.Manifest;
+import dev.hearth.specs.manifest.Sha256;
 import dev.hearth.specs.trust.DeviceState;
 import dev.hearth.specs.trust.TrustVerifier;
 import dev.hearth.specs.trust.Verification;
@@ -26,12 +27,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -245,7 +244,7 @@ final class UpdatingDevices implements WireSessions.Delivery, AutoCloseable {
     d.report(p.downloading(0));
     long begin = System.nanoTime();
     firstDownloadNanos.accumulateAndGet(begin, Math::min);
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.digest();
     long got = 0;
     try {
       HttpResponse<InputStream> response =
@@ -295,7 +294,7 @@ final class UpdatingDevices implements WireSessions.Delivery, AutoCloseable {
       fail(d, p, "SIZE_MISMATCH", "artifact is " + got + "+ bytes; the manifest says " + size);
       return "size";
     }
-    String hash = HexFormat.of().formatHex(sha256.digest());
+    String hash = Sha256.hex(sha256);
     if (!hash.equals(manifest.artifact().sha256())) {
       mismatches.incrementAndGet();
       fail(d, p, "HASH_MISMATCH", "artifact SHA-256 is " + hash);
@@ -350,14 +349,6 @@ final class UpdatingDevices implements WireSessions.Delivery, AutoCloseable {
 
   private long now() {
     return clock.millis();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   // ---- what the run saw ----

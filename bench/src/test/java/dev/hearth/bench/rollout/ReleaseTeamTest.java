@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hearth.bench.fleet.Fleet;
 import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.specs.manifest.Manifest;
+import dev.hearth.specs.manifest.Sha256;
 import dev.hearth.specs.trust.DeviceState;
 import dev.hearth.specs.trust.EnvelopeCodec;
 import dev.hearth.specs.trust.Reason;
@@ -46,7 +47,7 @@ class ReleaseTeamTest {
         .isTrue();
     assertThat(verifier.verify(root, List.of(), EnvelopeCodec.write(authored), device).reason())
         .isEqualTo(Reason.QUORUM_NOT_MET);
-    assertThat(manifest.artifact().sha256()).isEqualTo(ReleaseTeam.sha256(artifact));
+    assertThat(manifest.artifact().sha256()).isEqualTo(Sha256.hex(artifact));
   }
 
   @Test

@@ -4,16 +4,15 @@ import dev.hearth.hardware.profile.ProfileRef;
 import dev.hearth.specs.canonical.Parsed;
 import dev.hearth.specs.manifest.Manifest;
 import dev.hearth.specs.manifest.ManifestCodec;
+import dev.hearth.specs.manifest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -380,7 +379,7 @@ public final class TrustVerifier {
    */
   public Verdict verifyArtifact(Manifest manifest, InputStream artifact) throws IOException {
     long expectedSize = manifest.artifact().size();
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.digest();
     byte[] chunk = new byte[CHUNK_BYTES];
     long size = 0;
     int read;
@@ -399,7 +398,7 @@ public final class TrustVerifier {
           Reason.SIZE_MISMATCH,
           "artifact is " + size + " bytes; the manifest says " + expectedSize);
     }
-    String actual = HexFormat.of().formatHex(sha256.digest());
+    String actual = Sha256.hex(sha256);
     if (!MessageDigest.isEqual(
         actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         manifest.artifact().sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
@@ -425,13 +424,5 @@ public final class TrustVerifier {
         Verdict.rejected(Reason.MALFORMED, document + ": " + invalid.message()),
         trustedRoot,
         Optional.empty());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

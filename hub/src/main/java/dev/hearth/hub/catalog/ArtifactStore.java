@@ -1,7 +1,7 @@
 package dev.hearth.hub.catalog;
 
+import dev.hearth.specs.manifest.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -121,17 +118,11 @@ public final class ArtifactStore {
 
   /** The lower-case hex SHA-256 of a file, read as a stream. */
   public static String sha256Of(Path file) {
-    MessageDigest digest = sha256();
-    byte[] chunk = new byte[CHUNK];
-    try (InputStream in = Files.newInputStream(file)) {
-      int read;
-      while ((read = in.read(chunk)) != -1) {
-        digest.update(chunk, 0, read);
-      }
+    try {
+      return Sha256.ofFile(file).sha256();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   private Path pathOf(String sha256) {
@@ -147,14 +138,6 @@ public final class ArtifactStore {
         throw e;
       }
       // Some file systems cannot open a folder for fsync; the rename is still atomic there.
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -13,21 +13,15 @@ import dev.hearth.specs.canonical.InvalidFieldException;
 import dev.hearth.specs.manifest.Artifact;
 import dev.hearth.specs.manifest.Manifest;
 import dev.hearth.specs.manifest.ManifestKind;
+import dev.hearth.specs.manifest.Sha256;
 import dev.hearth.specs.program.ProgramBundle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -342,24 +336,16 @@ public final class PackCommand implements Callable<Integer> {
   }
 
   static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
+    return Sha256.hex(bytes);
   }
 
   private static String sha256(Path file, long[] size) {
-    MessageDigest digest = digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      size[0] = in.transferTo(OutputStream.nullOutputStream());
+    try {
+      Sha256.Hashed hashed = Sha256.ofFile(file);
+      size[0] = hashed.size();
+      return hashed.sha256();
     } catch (IOException e) {
       throw CommandFailure.io("read", file, e);
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 
