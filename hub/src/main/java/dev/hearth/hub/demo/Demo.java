@@ -3,15 +3,12 @@ package dev.hearth.hub.demo;
 import dev.hearth.hub.app.HubApplication;
 import dev.hearth.hub.app.HubSettings;
 import dev.hearth.hub.app.RunningHub;
-import dev.hearth.hub.registry.AccountOutcome;
-import dev.hearth.hub.registry.NewAccount;
 import dev.hearth.hub.registry.OwnerAccounts;
 import dev.hearth.hub.store.Owner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * Starts the hub with the demo's root, the demo owner (a fresh password every start, printed) and
@@ -90,23 +87,8 @@ public final class Demo implements AutoCloseable {
   }
 
   private static String owner(OwnerAccounts accounts, String password) {
-    var existing = accounts.findByEmail(OWNER_EMAIL);
-    if (existing.isPresent()) {
-      accounts.setPassword(existing.get().id(), password.toCharArray());
-      return existing.get().id();
-    }
-    AccountOutcome outcome =
-        accounts.create(
-            new NewAccount(
-                OWNER_EMAIL,
-                "Demo owner",
-                password.toCharArray(),
-                Set.of(Owner.Role.OWNER),
-                "UTC"));
-    if (outcome instanceof AccountOutcome.Created created) {
-      return created.owner().id();
-    }
-    throw new IllegalStateException("cannot create the demo owner: " + outcome);
+    return DemoAccounts.ensure(
+        accounts, OWNER_EMAIL, "Demo owner", password.toCharArray(), Owner.Role.OWNER);
   }
 
   private static String randomPassword() {

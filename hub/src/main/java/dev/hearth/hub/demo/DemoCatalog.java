@@ -8,14 +8,13 @@ import dev.hearth.hub.catalog.UploadState;
 import dev.hearth.hub.catalog.Uploads;
 import dev.hearth.hub.catalog.store.RevisionRecord;
 import dev.hearth.hub.catalog.store.RevisionStatus;
-import dev.hearth.hub.registry.AccountOutcome;
-import dev.hearth.hub.registry.NewAccount;
 import dev.hearth.hub.registry.OwnerAccounts;
 import dev.hearth.hub.store.Owner;
 import dev.hearth.specs.canonical.StrictJson;
 import dev.hearth.specs.manifest.Artifact;
 import dev.hearth.specs.manifest.Manifest;
 import dev.hearth.specs.manifest.ManifestKind;
+import dev.hearth.specs.manifest.Sha256;
 import dev.hearth.specs.program.BundleFiles;
 import dev.hearth.specs.program.ShippedBundles;
 import dev.hearth.specs.trust.EnvelopeCodec;
@@ -29,15 +28,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +68,8 @@ final class DemoCatalog {
    * demo maintainer keys, so it can approve and roll out on its own.
    */
   String maintainer(char[] password) {
-    return account(MAINTAINER_EMAIL, "Demo maintainer", password, Owner.Role.MAINTAINER);
+    return DemoAccounts.ensure(
+        accounts, MAINTAINER_EMAIL, "Demo maintainer", password, Owner.Role.MAINTAINER);
   }
 
   /** Publishes the demo releases on a thread of its own; what fails is logged, never thrown. */
@@ -94,7 +90,8 @@ final class DemoCatalog {
 
   void seed(String maintainerId) {
     String contributorId =
-        account("contributor@hearth.local", "Demo contributor", secret(), Owner.Role.OWNER);
+        DemoAccounts.ensure(
+            accounts, "contributor@hearth.local", "Demo contributor", secret(), Owner.Role.OWNER);
     SigningKey contributor = key("contributor");
     SigningKey alice = key("maintainer-alice");
     SigningKey bob = key("maintainer-bob");
@@ -118,7 +115,7 @@ final class DemoCatalog {
       String maintainerId,
       SigningKey... maintainers) {
     byte[] zip = bundle(profile).toZip();
-    String sha256 = sha256(zip);
+    String sha256 = Sha256.hex(zip);
     upload(contributorId, zip, sha256);
     Manifest manifest =
         Manifest.builder()
@@ -217,29 +214,7 @@ final class DemoCatalog {
     }
   }
 
-  private String account(String email, String name, char[] password, Owner.Role role) {
-    var existing = accounts.findByEmail(email);
-    if (existing.isPresent()) {
-      accounts.setPassword(existing.get().id(), password);
-      return existing.get().id();
-    }
-    AccountOutcome outcome =
-        accounts.create(new NewAccount(email, name, password, Set.of(role), "UTC"));
-    if (outcome instanceof AccountOutcome.Created created) {
-      return created.owner().id();
-    }
-    throw new IllegalStateException("cannot create the demo account " + email + ": " + outcome);
-  }
-
   private static char[] secret() {
     return java.util.UUID.randomUUID().toString().toCharArray();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }
