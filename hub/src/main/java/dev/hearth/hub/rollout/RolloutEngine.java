@@ -80,12 +80,16 @@ public final class RolloutEngine {
 
   /** Steps every active rollout once: what the periodic job runs. */
   public void tick() {
+    List<String> active = rollouts.active();
+    if (active.isEmpty()) {
+      return; // an idle hub reads one small index a second and writes nothing
+    }
     Instant now = clock.instant();
     int expired = rollouts.expireOffers(now.minus(config.expiryGrace()), now);
     if (expired > 0) {
       LOG.info("{} offers expired unstarted; they will be made again", expired);
     }
-    for (String id : rollouts.active()) {
+    for (String id : active) {
       if (!rollouts.lease(id, config.instanceId(), now, now.plus(config.lease()))) {
         continue; // another instance steps it
       }
