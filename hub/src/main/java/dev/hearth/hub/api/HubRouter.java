@@ -1,5 +1,6 @@
 package dev.hearth.hub.api;
 
+import dev.hearth.hub.catalog.http.CatalogProblems;
 import dev.hearth.hub.catalog.http.CatalogRoutes;
 import dev.hearth.hub.catalog.http.HttpEdge;
 import dev.hearth.hub.live.EventBusLiveUpdates;
@@ -99,7 +100,7 @@ public final class HubRouter {
         .mount(router);
     new DocsRoutes().mount(router, endpoints);
 
-    ProblemHandler problems = new ProblemHandler();
+    ProblemHandler problems = new ProblemHandler(CatalogProblems::toApi);
     for (int status : ProblemHandler.STATUSES) {
       router.errorHandler(status, problems);
     }

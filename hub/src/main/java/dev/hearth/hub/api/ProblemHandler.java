@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * application/problem+json} with type, title, status, detail, instance). An {@link ApiException}
  * says everything itself; a status the router raised (no route, wrong method, body too large) gets
  * its standard problem; anything else is a fault: logged with its stack trace under a reference the
- * client sees, and answered 500 without internals.
+ * client sees, and answered 500 without internals. Other areas' refusals (the catalog's) are turned
+ * into {@link ApiException}s here, once, by the translation the router was built with.
  */
 final class ProblemHandler implements Handler<RoutingContext> {
 
@@ -34,6 +36,16 @@ final class ProblemHandler implements Handler<RoutingContext> {
   /** The statuses the router may raise by itself; each needs this handler registered. */
   static final int[] STATUSES = {400, 401, 403, 404, 405, 413, 415, 500, 503};
 
+  private final UnaryOperator<Throwable> translate;
+
+  /**
+   * @param translate turns an area's own refusal into an {@link ApiException}; anything else it
+   *     returns unchanged
+   */
+  ProblemHandler(UnaryOperator<Throwable> translate) {
+    this.translate = translate;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     if (ctx.response().headWritten()) {
@@ -41,7 +53,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    Throwable failure = ctx.failure();
+    Throwable failure = ctx.failure() == null ? null : translate.apply(ctx.failure());
     if (failure instanceof ApiException problem) {
       problem.headers().forEach((name, value) -> ctx.response().putHeader(name, value));
       send(ctx, problem.type(), problem.detail(), problem);

@@ -14,12 +14,12 @@ public final class Work {
 
   private final WorkerExecutor executor;
 
-  Work(WorkerExecutor executor) {
+  public Work(WorkerExecutor executor) {
     this.executor = executor;
   }
 
   /** Runs {@code task}; the future completes on the caller's context. */
-  <T> Future<T> call(Callable<T> task) {
+  public <T> Future<T> call(Callable<T> task) {
     return executor.executeBlocking(task, false);
   }
 

@@ -1,5 +1,6 @@
 package dev.hearth.hub.catalog.http;
 
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.ArtifactStore;
 import dev.hearth.hub.catalog.CatalogException;
 import dev.hearth.hub.catalog.FirmwareCatalog;
@@ -17,9 +18,9 @@ import java.util.Map;
 final class ArtifactRoutes {
 
   private final FirmwareCatalog catalog;
-  private final Blocking blocking;
+  private final Work blocking;
 
-  ArtifactRoutes(FirmwareCatalog catalog, Blocking blocking) {
+  ArtifactRoutes(FirmwareCatalog catalog, Work blocking) {
     this.catalog = catalog;
     this.blocking = blocking;
   }

@@ -3,6 +3,7 @@ package dev.hearth.hub.catalog.http;
 import dev.hearth.hub.api.ApiException;
 import dev.hearth.hub.api.OwnerDevices;
 import dev.hearth.hub.api.ProblemType;
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.store.Owner;
 import io.vertx.core.Handler;
@@ -40,7 +41,7 @@ public final class CatalogRoutes {
 
   /** Adds every catalog route to {@code router}. */
   public void mount(Router router) {
-    Blocking blocking = new Blocking(edge.worker());
+    Work blocking = new Work(edge.worker());
     BodyHandler json = BodyHandler.create(false).setBodyLimit(edge.jsonBodyLimitBytes());
     Handler<RoutingContext> available = this::requireCatalog;
     var owner = edge.owner();
@@ -64,20 +65,17 @@ public final class CatalogRoutes {
     open(router, HttpMethod.GET, "/api/v1/trust/root", available, roots::current);
     signedIn(router, HttpMethod.PUT, "/api/v1/trust/root", json, available)
         .handler(Roles.anyOf(owner, Owner.Role.ADMIN))
-        .handler(Blocking.guarded(roots::upload));
+        .handler(roots::upload);
 
-    signedIn(router, HttpMethod.POST, "/api/v1/keys", json, available)
-        .handler(Blocking.guarded(keys::register));
-    signedIn(router, HttpMethod.GET, "/api/v1/keys", null, available)
-        .handler(Blocking.guarded(keys::list));
+    signedIn(router, HttpMethod.POST, "/api/v1/keys", json, available).handler(keys::register);
+    signedIn(router, HttpMethod.GET, "/api/v1/keys", null, available).handler(keys::list);
 
     open(router, HttpMethod.GET, "/api/v1/artifacts/:sha256", available, artifacts::handle);
     open(router, HttpMethod.HEAD, "/api/v1/artifacts/:sha256", available, artifacts::handle);
 
-    signedIn(router, HttpMethod.POST, "/api/v1/uploads", json, available)
-        .handler(Blocking.guarded(uploads::open));
+    signedIn(router, HttpMethod.POST, "/api/v1/uploads", json, available).handler(uploads::open);
     signedIn(router, HttpMethod.HEAD, "/api/v1/uploads/:id", null, available)
-        .handler(Blocking.guarded(uploads::status));
+        .handler(uploads::status);
     // No body handler: chunks stream to disk. Paused first, so no byte is lost while the session
     // is checked.
     Route append = router.route(HttpMethod.PATCH, "/api/v1/uploads/:id");
@@ -85,25 +83,24 @@ public final class CatalogRoutes {
         .handler(UploadReceiver::pause)
         .handler(available)
         .handler(edge.authenticate())
-        .handler(Blocking.guarded(uploads::append));
+        .handler(uploads::append);
 
     signedIn(router, HttpMethod.POST, "/api/v1/revisions", json, available)
-        .handler(Blocking.guarded(revisions::submit));
-    signedIn(router, HttpMethod.GET, "/api/v1/revisions", null, available)
-        .handler(Blocking.guarded(revisions::list));
+        .handler(revisions::submit);
+    signedIn(router, HttpMethod.GET, "/api/v1/revisions", null, available).handler(revisions::list);
     signedIn(router, HttpMethod.GET, "/api/v1/revisions/:id", null, available)
-        .handler(Blocking.guarded(revisions::get));
+        .handler(revisions::get);
     signedIn(router, HttpMethod.POST, "/api/v1/revisions/:id/signatures", json, available)
         .handler(Roles.anyOf(owner, Owner.Role.MAINTAINER))
-        .handler(Blocking.guarded(revisions::approve));
+        .handler(revisions::approve);
     signedIn(router, HttpMethod.POST, "/api/v1/revisions/:id/releases", json, available)
         .handler(Roles.anyOf(owner, Owner.Role.MAINTAINER, Owner.Role.ADMIN))
-        .handler(Blocking.guarded(revisions::release));
+        .handler(revisions::release);
 
     signedIn(router, HttpMethod.GET, "/api/v1/devices/:id/revisions", null, available)
-        .handler(Blocking.guarded(firmware::available));
+        .handler(firmware::available);
     signedIn(router, HttpMethod.POST, "/api/v1/devices/:id/installs", json, available)
-        .handler(Blocking.guarded(firmware::install));
+        .handler(firmware::install);
   }
 
   private static void open(
@@ -112,7 +109,7 @@ public final class CatalogRoutes {
       String path,
       Handler<RoutingContext> available,
       Handler<RoutingContext> handler) {
-    router.route(method, path).handler(available).handler(Blocking.guarded(handler));
+    router.route(method, path).handler(available).handler(handler);
   }
 
   private Route signedIn(

@@ -3,6 +3,7 @@ package dev.hearth.hub.catalog.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hub.api.OwnerDevices;
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.CatalogException;
 import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.store.Device;
@@ -20,13 +21,13 @@ final class DeviceFirmwareRoutes {
 
   private final FirmwareCatalog catalog;
   private final OwnerDevices devices;
-  private final Blocking blocking;
+  private final Work blocking;
   private final Function<RoutingContext, Owner> owner;
 
   DeviceFirmwareRoutes(
       FirmwareCatalog catalog,
       OwnerDevices devices,
-      Blocking blocking,
+      Work blocking,
       Function<RoutingContext, Owner> owner) {
     this.catalog = catalog;
     this.devices = devices;

@@ -2,6 +2,7 @@ package dev.hearth.hub.catalog.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.AccountKeys;
 import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.catalog.TrustedRoot;
@@ -18,10 +19,10 @@ import java.util.function.Function;
 final class KeyRoutes {
 
   private final FirmwareCatalog catalog;
-  private final Blocking blocking;
+  private final Work blocking;
   private final Function<RoutingContext, Owner> owner;
 
-  KeyRoutes(FirmwareCatalog catalog, Blocking blocking, Function<RoutingContext, Owner> owner) {
+  KeyRoutes(FirmwareCatalog catalog, Work blocking, Function<RoutingContext, Owner> owner) {
     this.catalog = catalog;
     this.blocking = blocking;
     this.owner = owner;

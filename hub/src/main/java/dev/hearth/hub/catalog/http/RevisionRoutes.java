@@ -3,6 +3,7 @@ package dev.hearth.hub.catalog.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hub.api.ApiException;
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.catalog.store.RevisionStatus;
 import dev.hearth.hub.store.Owner;
@@ -21,11 +22,10 @@ import java.util.function.Function;
 final class RevisionRoutes {
 
   private final FirmwareCatalog catalog;
-  private final Blocking blocking;
+  private final Work blocking;
   private final Function<RoutingContext, Owner> owner;
 
-  RevisionRoutes(
-      FirmwareCatalog catalog, Blocking blocking, Function<RoutingContext, Owner> owner) {
+  RevisionRoutes(FirmwareCatalog catalog, Work blocking, Function<RoutingContext, Owner> owner) {
     this.catalog = catalog;
     this.blocking = blocking;
     this.owner = owner;

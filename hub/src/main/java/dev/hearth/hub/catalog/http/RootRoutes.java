@@ -1,5 +1,6 @@
 package dev.hearth.hub.catalog.http;
 
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.store.Owner;
 import dev.hearth.specs.canonical.StrictJson;
@@ -14,10 +15,10 @@ import java.util.function.Function;
 final class RootRoutes {
 
   private final FirmwareCatalog catalog;
-  private final Blocking blocking;
+  private final Work blocking;
   private final Function<RoutingContext, Owner> owner;
 
-  RootRoutes(FirmwareCatalog catalog, Blocking blocking, Function<RoutingContext, Owner> owner) {
+  RootRoutes(FirmwareCatalog catalog, Work blocking, Function<RoutingContext, Owner> owner) {
     this.catalog = catalog;
     this.blocking = blocking;
     this.owner = owner;

@@ -2,6 +2,7 @@ package dev.hearth.hub.catalog.http;
 
 import dev.hearth.hub.api.ApiException;
 import dev.hearth.hub.api.ProblemType;
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.Uploads;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,10 +26,10 @@ final class UploadReceiver {
 
   private final Vertx vertx;
   private final Uploads uploads;
-  private final Blocking blocking;
+  private final Work blocking;
   private final long idleMillis;
 
-  UploadReceiver(Vertx vertx, Uploads uploads, Blocking blocking, Duration idle) {
+  UploadReceiver(Vertx vertx, Uploads uploads, Work blocking, Duration idle) {
     this.vertx = vertx;
     this.uploads = uploads;
     this.blocking = blocking;
@@ -45,7 +46,7 @@ final class UploadReceiver {
     long offset = offset(ctx.request().getHeader("Upload-Offset"));
     blocking
         .call(() -> uploads.begin(ownerId, uploadId, offset))
-        .onFailure(e -> Blocking.fail(ctx, e))
+        .onFailure(e -> ctx.fail(e))
         .onSuccess(
             transfer ->
                 vertx
@@ -56,7 +57,7 @@ final class UploadReceiver {
                     .onFailure(
                         e -> {
                           uploads.abandon(transfer);
-                          Blocking.fail(ctx, e);
+                          ctx.fail(e);
                         })
                     .onSuccess(file -> new Chunk(ctx, transfer, file).start()));
   }
@@ -165,7 +166,7 @@ final class UploadReceiver {
           .onFailure(
               e -> {
                 uploads.abandon(transfer);
-                Blocking.fail(ctx, e);
+                ctx.fail(e);
               })
           .onSuccess(
               v ->

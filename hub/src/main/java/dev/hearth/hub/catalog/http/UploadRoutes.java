@@ -2,6 +2,7 @@ package dev.hearth.hub.catalog.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.hub.api.ApiException;
+import dev.hearth.hub.api.Work;
 import dev.hearth.hub.catalog.FirmwareCatalog;
 import dev.hearth.hub.catalog.UploadState;
 import dev.hearth.hub.store.Owner;
@@ -17,13 +18,13 @@ import java.util.function.Function;
 final class UploadRoutes {
 
   private final FirmwareCatalog catalog;
-  private final Blocking blocking;
+  private final Work blocking;
   private final Function<RoutingContext, Owner> owner;
   private final UploadReceiver receiver;
 
   UploadRoutes(
       FirmwareCatalog catalog,
-      Blocking blocking,
+      Work blocking,
       Function<RoutingContext, Owner> owner,
       UploadReceiver receiver) {
     this.catalog = catalog;

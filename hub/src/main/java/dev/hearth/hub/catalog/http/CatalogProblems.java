@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The catalog's refusals as the API's problem documents: one table, used at the edge only. */
-final class Problems {
+public final class CatalogProblems {
 
   private static final Map<CatalogException.Kind, ProblemType> TYPES =
       new EnumMap<>(CatalogException.Kind.class);
@@ -30,10 +30,10 @@ final class Problems {
     TYPES.put(CatalogException.Kind.UNAVAILABLE, ProblemType.UNAVAILABLE);
   }
 
-  private Problems() {}
+  private CatalogProblems() {}
 
   /** {@code failure} as the API reports it: catalog refusals mapped, anything else unchanged. */
-  static Throwable toApi(Throwable failure) {
+  public static Throwable toApi(Throwable failure) {
     if (!(failure instanceof CatalogException refusal)) {
       return failure;
     }
