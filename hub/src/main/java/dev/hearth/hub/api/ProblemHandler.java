@@ -46,6 +46,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
     this.translate = translate;
   }
 
+  /** For {@link ApiException}s and the router's own statuses only. */
+  ProblemHandler() {
+    this(UnaryOperator.identity());
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     if (ctx.response().headWritten()) {
