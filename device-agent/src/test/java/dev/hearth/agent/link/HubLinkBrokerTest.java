@@ -65,10 +65,15 @@ class HubLinkBrokerTest {
 
     Status announced = t.probe.await(Status.class, s -> updated.equals(s.firmware()));
     assertThat(announced.state()).isEqualTo(Status.Presence.ONLINE);
-    List<TopicKind> order = t.probe.all().stream().map(HubProbe.Received::kind).toList();
-    assertThat(order.subList(order.lastIndexOf(TopicKind.STATUS), order.size()))
-        .as("the status comes before the state report that follows the update")
-        .contains(TopicKind.STATE);
+    // The status comes before the state report that follows the update.
+    HubProbe.awaitTrue(
+        "a state report after the new status",
+        () -> {
+          List<TopicKind> order = t.probe.all().stream().map(HubProbe.Received::kind).toList();
+          return order
+              .subList(order.lastIndexOf(TopicKind.STATUS), order.size())
+              .contains(TopicKind.STATE);
+        });
     // Unchanged, it is not repeated.
     int statuses = t.probe.on(TopicKind.STATUS).size();
     t.appliance.changeState(StateReport.Phase.RUNNING, "cotton-40");
